@@ -13,6 +13,8 @@
 mod wire;
 
 pub mod allowlist;
+#[cfg(feature = "client")]
+pub mod client;
 pub mod codes;
 pub mod decision;
 pub mod document;
@@ -23,6 +25,7 @@ pub mod netverify;
 pub mod nv_masking;
 pub mod redact;
 pub mod reject;
+pub mod retrieval;
 
 pub use allowlist::{Allowlist, SharedAllowlist};
 pub use decision::{Decision, Outcome};
