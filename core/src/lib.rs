@@ -13,6 +13,7 @@
 mod wire;
 
 pub mod allowlist;
+pub mod card;
 #[cfg(feature = "client")]
 pub mod client;
 pub mod codes;

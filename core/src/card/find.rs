@@ -1,0 +1,332 @@
+//! Finding card numbers in free text, and masking them: a data-loss
+//! prevention filter for logs and pipelines.
+//!
+//! # What is caught
+//! A run of 12 to 19 ASCII digits, written whole or in groups separated by
+//! single spaces or single dashes (one kind of separator in one number), that
+//! - passes the Luhn check (always, UnionPay included),
+//! - has exactly one brand in the [brand table](super::brands::BRANDS) and a
+//!   length valid for it,
+//! - starts and ends on group boundaries: never inside a longer run of
+//!   digits, and never the digits after `<digit>.` or before `.<digit>`
+//!   (decimal numbers).
+//!
+//! Within a run of groups the leftmost start is taken first, and from it the
+//! longest valid number, so `id 12345 4111 1111 1111 1111` masks the card
+//! and keeps the id.
+//!
+//! # What is not caught
+//! - numbers split by other separators (`.`, `/`, `_`, two spaces, a line
+//!   break), by mixed separators, or spelled out;
+//! - numbers of unknown brands or lengths (e.g. 13-digit Visa), and numbers
+//!   failing Luhn (typos, deliberately altered numbers);
+//! - non-ASCII digits (full-width, Arabic-Indic) and percent- or
+//!   base64-encoded numbers.
+//!
+//! # False positives
+//! Any Luhn-valid digit run of a brand's prefix and length is masked: one in
+//! ten random runs passes Luhn, so e.g. a 16-digit id starting with 4 or 5
+//! will sometimes be masked. Digits next to letters count as a boundary
+//! (`card=4111...` is caught), so long decimal runs inside hex strings can
+//! match too.
+
+use super::brands::Brand;
+use super::mask::{MaskStyle, Masker};
+use super::number::{classify, Scan};
+use std::borrow::Cow;
+use std::io::{self, Write};
+
+/// Where a card number sits in a text: byte offsets, separators included.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct PanSpan {
+    /// Offset of the first digit.
+    pub start: usize,
+    /// Offset just past the last digit.
+    pub end: usize,
+    /// The number's brand.
+    pub brand: Brand,
+}
+
+const MIN_DIGITS: usize = 12;
+const MAX_DIGITS: usize = 19;
+
+/// The spans of the card numbers in `text`, in order.
+pub fn find_pans(text: &str) -> Vec<PanSpan> {
+    PanFinder::new(text.as_bytes()).collect()
+}
+
+/// An iterator over the card numbers in a byte slice (see the module docs).
+#[derive(Clone, Debug)]
+pub struct PanFinder<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> PanFinder<'a> {
+    /// Starts at the beginning of `bytes`. Bytes before and after the slice
+    /// count as non-digits.
+    pub fn new(bytes: &'a [u8]) -> Self {
+        PanFinder { bytes, pos: 0 }
+    }
+}
+
+impl Iterator for PanFinder<'_> {
+    type Item = PanSpan;
+
+    fn next(&mut self) -> Option<PanSpan> {
+        let b = self.bytes;
+        let mut start = next_digit(b, self.pos)?;
+        loop {
+            let first_end = run_end(b, start);
+            if let Some(span) = longest_from(b, start, first_end) {
+                self.pos = span.end;
+                return Some(span);
+            }
+            // Try the next group of the same run as a start, else search on.
+            match (b.get(first_end), b.get(first_end + 1)) {
+                (Some(b' ' | b'-'), Some(d)) if d.is_ascii_digit() => start = first_end + 1,
+                _ => {
+                    self.pos = first_end;
+                    start = next_digit(b, self.pos)?;
+                }
+            }
+        }
+    }
+}
+
+fn is_digit_at(b: &[u8], i: usize) -> bool {
+    b.get(i).is_some_and(u8::is_ascii_digit)
+}
+
+/// The end of the run of digits starting at `i`.
+#[inline]
+fn run_end(b: &[u8], i: usize) -> usize {
+    let rest = b.get(i..).unwrap_or(&[]);
+    i + rest
+        .iter()
+        .position(|c| !c.is_ascii_digit())
+        .unwrap_or(rest.len())
+}
+
+/// The offset of the next ASCII digit at or after `i`, skipping eight bytes
+/// at a time where none is a digit.
+#[inline]
+fn next_digit(b: &[u8], mut i: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        // Digits become bytes 0..=9; a byte below 10 sets its high bit here.
+        let x = u64::from_le_bytes(word) ^ (ONES * 0x30);
+        if x.wrapping_sub(ONES * 10) & !x & HIGH != 0 {
+            break;
+        }
+        i += 8;
+    }
+    let rest = b.get(i..)?;
+    rest.iter().position(u8::is_ascii_digit).map(|p| p + i)
+}
+
+/// The longest card number starting at the digit group `start..first_end`.
+fn longest_from(b: &[u8], start: usize, first_end: usize) -> Option<PanSpan> {
+    let first_len = first_end - start;
+    if first_len > MAX_DIGITS {
+        return None;
+    }
+    // `<digit>.` before: the fractional part of a decimal number.
+    if start >= 2 && b.get(start - 1) == Some(&b'.') && is_digit_at(b, start - 2) {
+        return None;
+    }
+    // Candidate ends, at most one per group: (end offset, digit count).
+    let mut ends = [(0usize, 0usize); MAX_DIGITS];
+    let mut n_ends = 0;
+    let mut total = first_len;
+    let mut end = first_end;
+    let mut sep: Option<u8> = None;
+    loop {
+        if total >= MIN_DIGITS {
+            if let Some(slot) = ends.get_mut(n_ends) {
+                *slot = (end, total);
+                n_ends += 1;
+            }
+        }
+        let Some(&s) = b.get(end) else { break };
+        if !(s == b' ' || s == b'-') || sep.is_some_and(|x| x != s) || !is_digit_at(b, end + 1) {
+            break;
+        }
+        let next_end = run_end(b, end + 1);
+        let next_total = total + (next_end - end - 1);
+        if next_total > MAX_DIGITS {
+            break;
+        }
+        sep = Some(s);
+        total = next_total;
+        end = next_end;
+    }
+    for &(end, _) in ends.get(..n_ends).unwrap_or(&[]).iter().rev() {
+        // `.<digit>` after: the integer part of a decimal number.
+        if b.get(end) == Some(&b'.') && is_digit_at(b, end + 1) {
+            continue;
+        }
+        if let Some(brand) = card_brand(b.get(start..end).unwrap_or(&[])) {
+            return Some(PanSpan { start, end, brand });
+        }
+    }
+    None
+}
+
+/// The brand of a complete, Luhn-valid number written in `span` (digits
+/// and separators), if any.
+fn card_brand(span: &[u8]) -> Option<Brand> {
+    let mut scan = Scan::default();
+    for &c in span {
+        if c.is_ascii_digit() {
+            scan.push(c - b'0');
+        }
+    }
+    if !scan.luhn.is_valid() {
+        return None;
+    }
+    let (_, brand) = classify(&scan.head, scan.len);
+    brand.filter(|b| b.accepts_length(scan.len))
+}
+
+/// `text` with every card number masked in `style` (separators kept).
+/// Borrowed when there is none.
+pub fn mask_pans(text: &str, style: MaskStyle) -> Cow<'_, str> {
+    mask_pans_with(text, Masker::from(style))
+}
+
+/// [`mask_pans`] with a chosen mask character.
+pub fn mask_pans_with(text: &str, masker: Masker) -> Cow<'_, str> {
+    let mut spans = PanFinder::new(text.as_bytes()).peekable();
+    if spans.peek().is_none() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for span in spans {
+        out.push_str(text.get(last..span.start).unwrap_or(""));
+        masker.mask_span(
+            text.as_bytes().get(span.start..span.end).unwrap_or(&[]),
+            &mut out,
+        );
+        last = span.end;
+    }
+    out.push_str(text.get(last..).unwrap_or(""));
+    Cow::Owned(out)
+}
+
+/// Writes `bytes` to `w` with every card number masked.
+fn write_masked<W: Write>(bytes: &[u8], masker: &Masker, w: &mut W) -> io::Result<()> {
+    let mut last = 0;
+    let mut buf = Vec::with_capacity(64);
+    for span in PanFinder::new(bytes) {
+        w.write_all(bytes.get(last..span.start).unwrap_or(&[]))?;
+        buf.clear();
+        masker.mask_span(bytes.get(span.start..span.end).unwrap_or(&[]), &mut buf);
+        w.write_all(&buf)?;
+        last = span.end;
+    }
+    w.write_all(bytes.get(last..).unwrap_or(&[]))
+}
+
+/// Pending input past which the streaming masker cuts even where a number
+/// could straddle the cut (only in 64 KiB without two non-digits in a row).
+const MAX_CARRY: usize = 64 * 1024;
+
+/// A `Write` adapter that masks card numbers in everything written through
+/// it, for inputs of any size.
+///
+/// Input is held only until a point where no number can straddle (between
+/// two non-digits, or after a byte that is not a digit, space, dash or
+/// dot); everything before it is masked and written on at once. So only the
+/// unfinished tail of the input is ever held, and it is held once. Call
+/// [`PanMaskWriter::finish`] at the end to write that tail. Bytes need not
+/// be UTF-8.
+pub struct PanMaskWriter<W: Write> {
+    inner: W,
+    masker: Masker,
+    pending: Vec<u8>,
+}
+
+impl<W: Write> PanMaskWriter<W> {
+    /// Masks in `style` into `inner`.
+    pub fn new(inner: W, style: MaskStyle) -> Self {
+        Self::with_masker(inner, Masker::from(style))
+    }
+
+    /// Masks with `masker` into `inner`.
+    pub fn with_masker(inner: W, masker: Masker) -> Self {
+        PanMaskWriter {
+            inner,
+            masker,
+            pending: Vec::new(),
+        }
+    }
+
+    /// Masks and writes what is still held, flushes, and returns the inner writer.
+    pub fn finish(mut self) -> io::Result<W> {
+        write_masked(&self.pending, &self.masker, &mut self.inner)?;
+        self.pending.clear();
+        self.inner.flush()?;
+        Ok(self.inner)
+    }
+
+    fn drain_safe_prefix(&mut self) -> io::Result<()> {
+        let cut = match safe_cut(&self.pending) {
+            Some(c) => c,
+            None if self.pending.len() > MAX_CARRY => self.pending.len() - MIN_DIGITS * 4,
+            None => return Ok(()),
+        };
+        let (head, _) = self.pending.split_at(cut);
+        write_masked(head, &self.masker, &mut self.inner)?;
+        self.pending.drain(..cut);
+        Ok(())
+    }
+}
+
+/// The last offset where the text can be cut without changing what is
+/// found on either side.
+fn safe_cut(b: &[u8]) -> Option<usize> {
+    (1..b.len()).rev().find(|&p| {
+        let before = b.get(p - 1).copied().unwrap_or(b'0');
+        let after = b.get(p).copied().unwrap_or(b'0');
+        !before.is_ascii_digit()
+            && (!after.is_ascii_digit() || !matches!(before, b' ' | b'-' | b'.'))
+    })
+}
+
+impl<W: Write> Write for PanMaskWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        self.drain_safe_prefix()?;
+        Ok(buf.len())
+    }
+
+    /// Flushes the inner writer; input that may continue a number stays held.
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// Copies `reader` to `writer` with every card number masked, in chunks.
+pub fn mask_pans_stream<R: io::Read, W: Write>(
+    mut reader: R,
+    writer: W,
+    masker: Masker,
+) -> io::Result<W> {
+    let mut w = PanMaskWriter::with_masker(writer, masker);
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        let n = match reader.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        w.write_all(buf.get(..n).unwrap_or(&[]))?;
+    }
+    w.finish()
+}
