@@ -1,1 +1,51 @@
-fn main() {}
+//! Parsing the spec's approved Netverify callback, beside a naive baseline
+//! (serde_urlencoded into a map, serde_json::Value for the JSON fields).
+//! `scripts/bench_summary.py` turns the results into callbacks/s, MB/s and ratios.
+#![allow(missing_docs)]
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use std::collections::HashMap;
+use std::hint::black_box;
+
+const JSON_FIELDS: &[&str] = &[
+    "identityVerification",
+    "idAddress",
+    "rejectReason",
+    "dlCategories",
+    "livenessImages",
+];
+
+fn naive(body: &[u8]) -> (HashMap<String, String>, Vec<serde_json::Value>) {
+    let map: HashMap<String, String> = serde_urlencoded::from_bytes(body).unwrap_or_default();
+    let json = JSON_FIELDS
+        .iter()
+        .filter_map(|f| map.get(*f))
+        .filter_map(|v| serde_json::from_str(v).ok())
+        .collect();
+    (map, json)
+}
+
+fn bench(c: &mut Criterion) {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/callbacks/netverify/spec-approved.form"
+    );
+    let body = std::fs::read(path).unwrap_or_default();
+    assert!(scankit::parse_callback(&body).is_ok(), "fixture must parse");
+    let mut group = c.benchmark_group("parse_approved_callback");
+    group.throughput(Throughput::Bytes(body.len() as u64));
+    group.bench_function("scankit", |b| {
+        b.iter(|| scankit::parse_callback(black_box(&body)))
+    });
+    group.bench_function("naive serde_urlencoded+serde_json", |b| {
+        b.iter(|| naive(black_box(&body)))
+    });
+    group.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().measurement_time(std::time::Duration::from_secs(4));
+    targets = bench
+}
+criterion_main!(benches);

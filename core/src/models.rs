@@ -53,7 +53,9 @@ pub enum AddressFormat {
 
 /// `idAddress`, in any of the US, EU and raw formats: one struct holds the
 /// union of their fields, and [`IdAddress::format`] tells which was sent.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+///
+/// `Debug` is [`redacted`](Self::redacted): only country and region show.
+#[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IdAddress {
     /// City (all formats).
@@ -227,3 +229,10 @@ pub struct LivenessImages(#[serde(deserialize_with = "lenient::one_or_many")] pu
 impl crate::form::JsonField for IdentityVerification {}
 impl crate::form::JsonField for IdAddress {}
 impl crate::form::JsonField for DlCategories {}
+
+impl std::fmt::Debug for IdAddress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let shown = serde_json::to_string(&self.redacted()).unwrap_or_default();
+        write!(f, "IdAddress {shown}")
+    }
+}

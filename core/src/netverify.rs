@@ -317,7 +317,7 @@ pub(crate) fn keep_extra(
 ) -> Result<(), CallbackError> {
     if extra.contains_key(name.as_ref()) {
         return Err(CallbackError::DuplicateField {
-            field: name.into_owned(),
+            field: crate::form::safe_field_name(&name),
         });
     }
     extra.insert(name.into_owned(), value.into_owned());
