@@ -5,6 +5,8 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 mod callback;
+mod card;
+mod mask;
 
 #[derive(Parser)]
 #[command(
@@ -22,6 +24,11 @@ enum Command {
     /// Jumio Netverify and Document Verification callbacks.
     #[command(subcommand)]
     Callback(callback::CallbackCommand),
+    /// Card numbers and expiry dates, one per line: JSON verdicts.
+    #[command(subcommand)]
+    Card(card::CardCommand),
+    /// Copy stdin to stdout with every card number masked.
+    Mask(mask::MaskArgs),
 }
 
 /// A failure to report: one line on stderr, then this exit code.
@@ -54,6 +61,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Callback(cmd) => callback::run(cmd),
+        Command::Card(cmd) => card::run(cmd),
+        Command::Mask(args) => mask::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

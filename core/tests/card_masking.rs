@@ -187,3 +187,18 @@ fn streaming_matches_whole_text_across_chunk_boundaries() {
         assert_eq!(String::from_utf8(out).unwrap(), whole, "chunk size {chunk}");
     }
 }
+
+#[test]
+fn overlapping_numbers_are_masked_together() {
+    // The first ten digits and `4111` read as a Luhn-valid Maestro number;
+    // the Visa number after it must not stay readable.
+    let text = "6634688829 4111 1111 1111 1111 ";
+    let out = mask_pans(text, MaskStyle::Last4);
+    assert_eq!(
+        out,
+        "**** ****** **** **** **** 1111 ".replace("**** ****** ", "********** ")
+    );
+    assert!(!out.contains("4111 1111 1111 1111"));
+    // find_pans reports numbers that do not overlap.
+    assert_eq!(find_pans(text).len(), 1);
+}

@@ -13,7 +13,9 @@
 //!
 //! Within a run of groups the leftmost start is taken first, and from it the
 //! longest valid number, so `id 12345 4111 1111 1111 1111` masks the card
-//! and keeps the id.
+//! and keeps the id. Masking also looks for numbers starting inside a found
+//! one; overlapping numbers (a digit run that reads as two) are masked
+//! together as one, so neither stays readable.
 //!
 //! # What is not caught
 //! - numbers split by other separators (`.`, `/`, `_`, two spaces, a line
@@ -60,13 +62,30 @@ pub fn find_pans(text: &str) -> Vec<PanSpan> {
 pub struct PanFinder<'a> {
     bytes: &'a [u8],
     pos: usize,
+    overlapping: bool,
 }
 
 impl<'a> PanFinder<'a> {
     /// Starts at the beginning of `bytes`. Bytes before and after the slice
     /// count as non-digits.
     pub fn new(bytes: &'a [u8]) -> Self {
-        PanFinder { bytes, pos: 0 }
+        PanFinder {
+            bytes,
+            pos: 0,
+            overlapping: false,
+        }
+    }
+
+    /// Also yields numbers that start inside the previous one (from each
+    /// digit group on), as masking needs: in `6634688829 4111 1111 1111
+    /// 1111` the first ten digits and `4111` make a valid Maestro number,
+    /// and the Visa number after it must be masked too.
+    fn overlapping(bytes: &'a [u8]) -> Self {
+        PanFinder {
+            bytes,
+            pos: 0,
+            overlapping: true,
+        }
     }
 }
 
@@ -79,7 +98,13 @@ impl Iterator for PanFinder<'_> {
         loop {
             let first_end = run_end(b, start);
             if let Some(span) = longest_from(b, start, first_end) {
-                self.pos = span.end;
+                self.pos = if !self.overlapping {
+                    span.end
+                } else if matches!(b.get(first_end), Some(b' ' | b'-')) {
+                    first_end + 1
+                } else {
+                    first_end
+                };
                 return Some(span);
             }
             // Try the next group of the same run as a start, else search on.
@@ -200,34 +225,58 @@ pub fn mask_pans(text: &str, style: MaskStyle) -> Cow<'_, str> {
 
 /// [`mask_pans`] with a chosen mask character.
 pub fn mask_pans_with(text: &str, masker: Masker) -> Cow<'_, str> {
-    let mut spans = PanFinder::new(text.as_bytes()).peekable();
-    if spans.peek().is_none() {
+    let mut regions = Regions::new(text.as_bytes()).peekable();
+    if regions.peek().is_none() {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
-    for span in spans {
-        out.push_str(text.get(last..span.start).unwrap_or(""));
-        masker.mask_span(
-            text.as_bytes().get(span.start..span.end).unwrap_or(&[]),
-            &mut out,
-        );
-        last = span.end;
+    for (start, end) in regions {
+        out.push_str(text.get(last..start).unwrap_or(""));
+        masker.mask_span(text.as_bytes().get(start..end).unwrap_or(&[]), &mut out);
+        last = end;
     }
     out.push_str(text.get(last..).unwrap_or(""));
     Cow::Owned(out)
+}
+
+/// The regions to mask: card numbers, with overlapping ones merged (and
+/// then masked as one number).
+struct Regions<'a> {
+    spans: std::iter::Peekable<PanFinder<'a>>,
+}
+
+impl<'a> Regions<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Regions {
+            spans: PanFinder::overlapping(bytes).peekable(),
+        }
+    }
+}
+
+impl Iterator for Regions<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let first = self.spans.next()?;
+        let mut end = first.end;
+        while let Some(next) = self.spans.next_if(|s| s.start < end) {
+            end = end.max(next.end);
+        }
+        Some((first.start, end))
+    }
 }
 
 /// Writes `bytes` to `w` with every card number masked.
 fn write_masked<W: Write>(bytes: &[u8], masker: &Masker, w: &mut W) -> io::Result<()> {
     let mut last = 0;
     let mut buf = Vec::with_capacity(64);
-    for span in PanFinder::new(bytes) {
-        w.write_all(bytes.get(last..span.start).unwrap_or(&[]))?;
+    for (start, end) in Regions::new(bytes) {
+        w.write_all(bytes.get(last..start).unwrap_or(&[]))?;
         buf.clear();
-        masker.mask_span(bytes.get(span.start..span.end).unwrap_or(&[]), &mut buf);
+        masker.mask_span(bytes.get(start..end).unwrap_or(&[]), &mut buf);
         w.write_all(&buf)?;
-        last = span.end;
+        last = end;
     }
     w.write_all(bytes.get(last..).unwrap_or(&[]))
 }
