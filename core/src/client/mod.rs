@@ -79,6 +79,9 @@ impl RetrievalClient {
             .http_status_as_error(false)
             // The API does not redirect; never carry credentials elsewhere.
             .max_redirects(0)
+            // Keep connections for a client shared across threads.
+            .max_idle_connections(64)
+            .max_idle_connections_per_host(64)
             .build();
         let clock = Arc::new(SystemClock::new());
         RetrievalClient {
