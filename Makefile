@@ -4,9 +4,16 @@ SHELL := /bin/bash
 CARGO ?= cargo
 FIXTURES := core/tests/fixtures/callbacks
 
-.PHONY: all setup demo test lint fmt bench clean
+.PHONY: all setup demo test lint fmt bench clean rust-test rust-bench rust-demo
 
 all: test
+
+# Each platform adds its own targets in mk/<platform>.mk and appends them here,
+# so `make test`, `make bench` and `make demo` run every platform.
+PLATFORM_TESTS :=
+PLATFORM_BENCHES :=
+PLATFORM_DEMOS :=
+include $(sort $(wildcard mk/*.mk))
 
 # The toolchain is pinned in rust-toolchain.toml; rustup installs it (with
 # rustfmt and clippy) on first use. Nothing else is needed for the Rust core.
@@ -15,7 +22,9 @@ setup:
 	rustup show active-toolchain >/dev/null 2>&1 || rustup toolchain install
 	rustup component add rustfmt clippy >/dev/null
 
-demo: setup
+demo: rust-demo $(PLATFORM_DEMOS)
+
+rust-demo: setup
 	$(CARGO) build --release -q -p scankit-cli
 	@echo "== The spec's approved Netverify callback, parsed and redacted =="
 	target/release/scankit callback parse --redact < $(FIXTURES)/netverify/spec-approved.form
@@ -36,11 +45,15 @@ lint: setup
 fmt:
 	$(CARGO) fmt --all
 
-test: setup lint
+test: setup lint rust-test $(PLATFORM_TESTS)
+
+rust-test: setup
 	$(CARGO) test --workspace
 
-bench: setup
-	$(CARGO) bench -p scankit --bench callback -- --noplot
+bench: rust-bench $(PLATFORM_BENCHES)
+
+rust-bench: setup
+	$(CARGO) bench -p scankit -- --noplot
 	python3 scripts/bench_summary.py
 
 clean:
