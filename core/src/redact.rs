@@ -9,8 +9,12 @@
 //! - date of birth: the year only;
 //! - address: all but the country and the state or province;
 //! - client IP: the network part only (`34.202.x.x`);
-//! - fields the spec does not list: the whole value, since nothing is known of it.
+//! - fields the spec does not list, at the top level and inside the address and
+//!   extracted data: the whole value, since nothing is known of it (inside
+//!   `identityVerification`, `rejectReason` and the like they are kept: those
+//!   objects hold verdicts, not personal data).
 
+use crate::card::{mask_digits, MaskStyle, Masker};
 use crate::document::{DocumentCallback, DvAddress, ExtractedData};
 use crate::models::IdAddress;
 use crate::netverify::NetverifyCallback;
@@ -143,8 +147,8 @@ impl ExtractedData {
         apply(&mut r.first_name, mask_name);
         apply(&mut r.last_name, mask_name);
         apply(&mut r.name, mask_name);
-        apply(&mut r.pan, |v| mask_keep_last(v, 4, 'x'));
-        apply(&mut r.account_number, last_two);
+        apply(&mut r.pan, |v| Masker::new(MaskStyle::Last4, 'x').mask(v));
+        apply(&mut r.account_number, |v| mask_digits(v, MaskStyle::JumioAccount));
         apply(&mut r.ssn, |v| mask_keep_last(v, 0, 'x'));
         if let Some(a) = r.address.as_mut() {
             *a = a.redacted();
