@@ -9,6 +9,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Instant;
 
@@ -21,6 +22,35 @@ struct App {
 }
 
 type Shared = Arc<App>;
+
+use Kind::{Authentication as Au, CreditCard as Cc, Document as Dv, IdVerification as Id};
+
+/// Every path the sandbox serves, with the API and resource it answers.
+/// The transaction reference is `{r}`; `{c}` an image classifier, `{n}` a number.
+#[rustfmt::skip]
+const ROUTES: &[(&str, Kind, Resource)] = &[
+    ("/api/netverify/v2/scans/{r}", Id, Resource::Status),
+    ("/api/netverify/v2/scans/{r}/data", Id, Resource::Details),
+    ("/api/netverify/v2/scans/{r}/data/document", Id, Resource::Part("document")),
+    ("/api/netverify/v2/scans/{r}/data/transaction", Id, Resource::Part("transaction")),
+    ("/api/netverify/v2/scans/{r}/data/verification", Id, Resource::Part("verification")),
+    ("/api/netverify/v2/scans/{r}/images", Id, Resource::Images),
+    ("/api/netverify/v2/scans/{r}/images/{c}", Id, Resource::Image),
+    ("/api/netverify/v2/scans/{r}/images/liveness/{n}", Id, Resource::Image),
+    ("/api/netverify/v2/scans/{r}/facemap", Id, Resource::Facemap),
+    ("/api/netverify/v2/authentications/{r}", Au, Resource::Status),
+    ("/api/netverify/v2/authentications/{r}/images/{c}", Au, Resource::Image),
+    ("/api/netverify/v2/authentications/{r}/images/liveness/{n}", Au, Resource::Image),
+    ("/api/netverify/v2/documents/{r}", Dv, Resource::Status),
+    ("/api/netverify/v2/documents/{r}/data", Dv, Resource::Details),
+    ("/api/netverify/v2/documents/{r}/data/document", Dv, Resource::Part("document")),
+    ("/api/netverify/v2/documents/{r}/data/transaction", Dv, Resource::Part("transaction")),
+    ("/api/netverify/v2/documents/{r}/pages", Dv, Resource::Pages),
+    ("/api/netverify/v2/documents/{r}/pages/{n}", Dv, Resource::Page),
+    ("/api/netverify/v2/documents/{r}/original", Dv, Resource::Original),
+    ("/api/netswipe/v1/scans/{r}/creditCard", Cc, Resource::CreditCard { unmasked: false }),
+    ("/api/netswipe/v1/scans/{r}/images/front", Cc, Resource::CardFront),
+];
 
 pub(crate) fn router(config: Config, base: String) -> Result<Router, String> {
     let authorization = scankit::retrieval::Credentials::new(&config.token, &config.secret)
@@ -40,134 +70,21 @@ pub(crate) fn router(config: Config, base: String) -> Result<Router, String> {
         store: RwLock::new(store),
         window: Mutex::new((Instant::now(), 0)),
     });
-    let id = "/api/netverify/v2/scans/{r}";
-    let au = "/api/netverify/v2/authentications/{r}";
-    let dv = "/api/netverify/v2/documents/{r}";
-    let cc = "/api/netswipe/v1/scans/{r}";
-    let api = Router::new()
-        .route(
-            id,
-            get(|s: State<Shared>, p: Path<String>| {
-                at(s, p, Kind::IdVerification, Resource::Status)
-            })
-            .delete(|s: State<Shared>, p: Path<String>| delete(s, p, Kind::IdVerification)),
-        )
-        .route(
-            &format!("{id}/data"),
-            get(|s: State<Shared>, p: Path<String>| {
-                at(s, p, Kind::IdVerification, Resource::Details)
-            }),
-        )
-        .route(
-            &format!("{id}/data/document"),
-            get(|s: State<Shared>, p: Path<String>| {
-                at(s, p, Kind::IdVerification, Resource::Part("document"))
-            }),
-        )
-        .route(
-            &format!("{id}/data/transaction"),
-            get(|s: State<Shared>, p: Path<String>| {
-                at(s, p, Kind::IdVerification, Resource::Part("transaction"))
-            }),
-        )
-        .route(
-            &format!("{id}/data/verification"),
-            get(|s: State<Shared>, p: Path<String>| {
-                at(s, p, Kind::IdVerification, Resource::Part("verification"))
-            }),
-        )
-        .route(
-            &format!("{id}/images"),
-            get(|s: State<Shared>, p: Path<String>| {
-                at(s, p, Kind::IdVerification, Resource::Images)
-            }),
-        )
-        .route(
-            &format!("{id}/images/{{c}}"),
-            get(|s: State<Shared>, Path((r, c)): Path<(String, String)>| {
-                image(s, r, c, Kind::IdVerification)
-            }),
-        )
-        .route(
-            &format!("{id}/images/liveness/{{n}}"),
-            get(|s: State<Shared>, Path((r, _n)): Path<(String, u32)>| {
-                at(s, Path(r), Kind::IdVerification, Resource::Image)
-            }),
-        )
-        .route(
-            &format!("{id}/facemap"),
-            get(|s: State<Shared>, p: Path<String>| {
-                at(s, p, Kind::IdVerification, Resource::Facemap)
-            }),
-        )
-        .route(
-            au,
-            get(|s: State<Shared>, p: Path<String>| {
-                at(s, p, Kind::Authentication, Resource::Status)
-            })
-            .delete(|s: State<Shared>, p: Path<String>| delete(s, p, Kind::Authentication)),
-        )
-        .route(
-            &format!("{au}/images/{{c}}"),
-            get(|s: State<Shared>, Path((r, c)): Path<(String, String)>| {
-                image(s, r, c, Kind::Authentication)
-            }),
-        )
-        .route(
-            &format!("{au}/images/liveness/{{n}}"),
-            get(|s: State<Shared>, Path((r, _n)): Path<(String, u32)>| {
-                at(s, Path(r), Kind::Authentication, Resource::Image)
-            }),
-        )
-        .route(
-            dv,
-            get(|s: State<Shared>, p: Path<String>| at(s, p, Kind::Document, Resource::Status))
-                .delete(|s: State<Shared>, p: Path<String>| delete(s, p, Kind::Document)),
-        )
-        .route(
-            &format!("{dv}/data"),
-            get(|s: State<Shared>, p: Path<String>| at(s, p, Kind::Document, Resource::Details)),
-        )
-        .route(
-            &format!("{dv}/data/document"),
-            get(|s: State<Shared>, p: Path<String>| {
-                at(s, p, Kind::Document, Resource::Part("document"))
-            }),
-        )
-        .route(
-            &format!("{dv}/data/transaction"),
-            get(|s: State<Shared>, p: Path<String>| {
-                at(s, p, Kind::Document, Resource::Part("transaction"))
-            }),
-        )
-        .route(
-            &format!("{dv}/pages"),
-            get(|s: State<Shared>, p: Path<String>| at(s, p, Kind::Document, Resource::Pages)),
-        )
-        .route(
-            &format!("{dv}/pages/{{n}}"),
-            get(|s: State<Shared>, Path((r, _n)): Path<(String, u32)>| {
-                at(s, Path(r), Kind::Document, Resource::Page)
-            }),
-        )
-        .route(
-            &format!("{dv}/original"),
-            get(|s: State<Shared>, p: Path<String>| at(s, p, Kind::Document, Resource::Original)),
-        )
-        .route(
-            &format!("{cc}/creditCard"),
-            get(|s: State<Shared>, p: Path<String>, u: Uri| async move {
-                let unmasked = unmasked(&u);
-                at(s, p, Kind::CreditCard, Resource::CreditCard { unmasked }).await
-            }),
-        )
-        .route(
-            &format!("{cc}/images/front"),
-            get(|s: State<Shared>, p: Path<String>| {
-                at(s, p, Kind::CreditCard, Resource::CardFront)
-            }),
-        )
-        .layer(middleware::from_fn_with_state(app.clone(), guard));
+    let mut api = Router::new();
+    for &(path, kind, resource) in ROUTES {
+        let mut route = get(
+            move |s: State<Shared>, Path(p): Path<HashMap<String, String>>, uri: Uri| {
+                at(s, p, uri, kind, resource)
+            },
+        );
+        if resource == Resource::Status {
+            route = route.delete(
+                move |s: State<Shared>, Path(p): Path<HashMap<String, String>>| delete(s, p, kind),
+            );
+        }
+        api = api.route(path, route);
+    }
+    let api = api.layer(middleware::from_fn_with_state(app.clone(), guard));
     Ok(api
         .route("/admin/scans", post(add_scan))
         .route("/admin/health", get(|| async { "ok" }))
@@ -258,17 +175,30 @@ fn now() -> String {
 
 async fn at(
     State(app): State<Shared>,
-    Path(reference): Path<String>,
+    params: HashMap<String, String>,
+    uri: Uri,
     kind: Kind,
-    resource: Resource,
+    mut resource: Resource,
 ) -> Response {
-    if !valid_reference(&reference) {
+    let reference = params.get("r").map(String::as_str).unwrap_or_default();
+    let classifiers: &[&str] = match kind {
+        Kind::Authentication => &["face"],
+        _ => &["front", "back", "face"],
+    };
+    let bad_classifier = params
+        .get("c")
+        .is_some_and(|c| !classifiers.contains(&c.as_str()));
+    let bad_number = params.get("n").is_some_and(|n| n.parse::<u32>().is_err());
+    if !valid_reference(reference) || bad_classifier || bad_number {
         return status(404);
+    }
+    if let Resource::CreditCard { unmasked: u } = &mut resource {
+        *u = unmasked(&uri);
     }
     let answer = {
         let mut store = app.store.write().unwrap_or_else(|e| e.into_inner());
-        match store.get_mut(&(key(kind), reference.clone())) {
-            Some(scan) => scan.answer(&reference, resource, &app.base, &now()),
+        match store.get_mut(&(key(kind), reference.to_owned())) {
+            Some(scan) => scan.answer(reference, resource, &app.base, &now()),
             None => Answer::Status(404),
         }
     };
@@ -281,18 +211,12 @@ async fn at(
     }
 }
 
-async fn image(s: State<Shared>, reference: String, classifier: String, kind: Kind) -> Response {
-    let known: &[&str] = match kind {
-        Kind::Authentication => &["face"],
-        _ => &["front", "back", "face"],
-    };
-    if !known.contains(&classifier.as_str()) {
-        return status(404);
-    }
-    at(s, Path(reference), kind, Resource::Image).await
-}
-
-async fn delete(State(app): State<Shared>, Path(reference): Path<String>, kind: Kind) -> Response {
+async fn delete(
+    State(app): State<Shared>,
+    params: HashMap<String, String>,
+    kind: Kind,
+) -> Response {
+    let reference = params.get("r").cloned().unwrap_or_default();
     let removed = app
         .store
         .write()

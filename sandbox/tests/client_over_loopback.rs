@@ -243,6 +243,17 @@ fn not_ready_then_ready_and_not_found() {
         Some(ScanStatus::Done)
     );
 
+    add(
+        &base,
+        json!({"reference": "auth", "kind": "authentication", "readyAfterMs": 400}),
+    );
+    let started = c.authentication("auth").unwrap();
+    assert_eq!(
+        started.transaction_result,
+        Some(AuthenticationResult::Started)
+    );
+    assert!(started.transaction_result.is_some_and(|r| r.is_pending()));
+
     let e = c.scan_status("unknown").unwrap_err();
     assert_eq!(
         (e.code(), e.status, e.kind),

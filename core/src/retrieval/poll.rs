@@ -156,8 +156,11 @@ impl Poller {
         }
     }
 
-    /// Reports the status seen by a poll at `now`.
+    /// Reports the status seen by a poll at `now` (ignored once stopped).
     pub fn observe(&mut self, status: &ScanStatus, now: Duration) -> PollAction {
+        if self.stopped.is_some() {
+            return self.action(now);
+        }
         self.attempts += 1;
         if status.is_final() {
             self.stopped = Some(PollAction::Final(status.clone()));
@@ -169,8 +172,11 @@ impl Poller {
 
     /// Reports a failed poll at `now`: a retryable error takes the attempt's
     /// slot, and the next poll waits for the later of the schedule and the
-    /// error's retry hint; any other error stops polling.
+    /// error's retry hint; any other error stops polling (ignored once stopped).
     pub fn observe_error(&mut self, error: RetrievalError, now: Duration) -> PollAction {
+        if self.stopped.is_some() {
+            return self.action(now);
+        }
         self.attempts += 1;
         match error.retry {
             RetryHint::After(d) => self.advance(now, Some(now + d)),
