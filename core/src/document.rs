@@ -230,9 +230,9 @@ impl DocumentCallback {
                     check_len(field, &value, 36, opts)?;
                     reference = Some(value.into_owned());
                 }
-                1 => timestamp = Some(Timestamp::from_form(field, &value)?),
-                2 => transaction = Some(DvTransaction::from_form(field, &value)?),
-                _ => document = Some(DvDocument::from_form(field, &value)?),
+                1 => timestamp = Some(Timestamp::from_form(field, value)?),
+                2 => transaction = Some(DvTransaction::from_form(field, value)?),
+                _ => document = Some(DvDocument::from_form(field, value)?),
             }
             Ok(())
         })?;

@@ -26,15 +26,16 @@ impl Default for ParseOptions {
 
 /// A typed field read from one decoded form value, and written back.
 pub(crate) trait FormValue: Sized {
-    /// Builds the value; `field` names it in errors.
-    fn from_form(field: &str, raw: &str) -> Result<Self, CallbackError>;
+    /// Builds the value; `field` names it in errors. The decoded text is
+    /// handed over so a value already decoded into a `String` is not copied.
+    fn from_form(field: &str, raw: Cow<'_, str>) -> Result<Self, CallbackError>;
     /// The decoded text to write back (the caller percent-encodes it).
     fn to_form(&self) -> Cow<'_, str>;
 }
 
 impl FormValue for String {
-    fn from_form(_field: &str, raw: &str) -> Result<Self, CallbackError> {
-        Ok(raw.to_owned())
+    fn from_form(_field: &str, raw: Cow<'_, str>) -> Result<Self, CallbackError> {
+        Ok(raw.into_owned())
     }
     fn to_form(&self) -> Cow<'_, str> {
         Cow::Borrowed(self)
@@ -42,8 +43,8 @@ impl FormValue for String {
 }
 
 impl FormValue for DateValue {
-    fn from_form(field: &str, raw: &str) -> Result<Self, CallbackError> {
-        DateValue::parse(raw).ok_or_else(|| CallbackError::format(field, DATE_RULE))
+    fn from_form(field: &str, raw: Cow<'_, str>) -> Result<Self, CallbackError> {
+        DateValue::parse(&raw).ok_or_else(|| CallbackError::format(field, DATE_RULE))
     }
     fn to_form(&self) -> Cow<'_, str> {
         Cow::Borrowed(self.raw())
@@ -51,8 +52,8 @@ impl FormValue for DateValue {
 }
 
 impl FormValue for Timestamp {
-    fn from_form(field: &str, raw: &str) -> Result<Self, CallbackError> {
-        Timestamp::parse(raw).ok_or_else(|| CallbackError::format(field, TIMESTAMP_RULE))
+    fn from_form(field: &str, raw: Cow<'_, str>) -> Result<Self, CallbackError> {
+        Timestamp::parse(&raw).ok_or_else(|| CallbackError::format(field, TIMESTAMP_RULE))
     }
     fn to_form(&self) -> Cow<'_, str> {
         Cow::Borrowed(self.raw())
@@ -63,8 +64,8 @@ impl FormValue for Timestamp {
 pub(crate) trait JsonField: serde::Serialize + serde::de::DeserializeOwned {}
 
 impl<T: JsonField> FormValue for T {
-    fn from_form(field: &str, raw: &str) -> Result<Self, CallbackError> {
-        serde_json::from_str(raw).map_err(|e| CallbackError::json(field, &e))
+    fn from_form(field: &str, raw: Cow<'_, str>) -> Result<Self, CallbackError> {
+        serde_json::from_str(&raw).map_err(|e| CallbackError::json(field, &e))
     }
     fn to_form(&self) -> Cow<'_, str> {
         // Serializing our own derived types to a String cannot fail.

@@ -214,25 +214,26 @@ macro_rules! optional_fields {
             pub const FIELD_NAMES: &'static [&'static str] =
                 &["jumioIdScanReference", "verificationStatus", $($wire),+];
 
-            /// Sets the field `name` if the spec lists it; `Ok(false)` if not.
-            fn set_listed(
+            /// Sets the field `name` if the spec lists it; hands the value
+            /// back if not.
+            fn set_listed<'v>(
                 &mut self,
                 seen: &mut u64,
                 name: &str,
-                value: &str,
+                value: Cow<'v, str>,
                 opts: &ParseOptions,
-            ) -> Result<bool, CallbackError> {
+            ) -> Result<Option<Cow<'v, str>>, CallbackError> {
                 match name {
                     $( $wire => {
                         mark_seen(seen, $bit, $wire)?;
                         if !value.is_empty() {
-                            check_len($wire, value, $max, opts)?;
-                            $check($wire, value)?;
+                            check_len($wire, &value, $max, opts)?;
+                            $check($wire, &value)?;
                             self.$field = Some(FormValue::from_form($wire, value)?);
                         }
-                        Ok(true)
+                        Ok(None)
                     } )+
-                    _ => Ok(false),
+                    _ => Ok(Some(value)),
                 }
             }
 
@@ -348,7 +349,7 @@ impl NetverifyCallback {
                     status = Some(VerificationStatus::from_wire(&value));
                 }
                 other => {
-                    if !cb.set_listed(&mut seen, other, &value, opts)? {
+                    if let Some(value) = cb.set_listed(&mut seen, other, value, opts)? {
                         keep_extra(&mut cb.extra, name, value)?;
                     }
                 }
@@ -471,12 +472,12 @@ impl fmt::Debug for NetverifyCallback {
 
 impl FormValue for LivenessImages {
     /// A JSON array (or string) of URLs; a bare URL is read as a list of one.
-    fn from_form(field: &str, raw: &str) -> Result<Self, CallbackError> {
+    fn from_form(field: &str, raw: Cow<'_, str>) -> Result<Self, CallbackError> {
         match raw.trim_start().as_bytes().first() {
             Some(b'[') | Some(b'"') => {
-                serde_json::from_str(raw).map_err(|e| CallbackError::json(field, &e))
+                serde_json::from_str(&raw).map_err(|e| CallbackError::json(field, &e))
             }
-            _ => Ok(LivenessImages(vec![raw.to_owned()])),
+            _ => Ok(LivenessImages(vec![raw.into_owned()])),
         }
     }
     fn to_form(&self) -> Cow<'_, str> {

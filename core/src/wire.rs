@@ -77,8 +77,11 @@ macro_rules! wire_enum {
         }
 
         impl $crate::form::FormValue for $name {
-            fn from_form(_field: &str, raw: &str) -> Result<Self, $crate::CallbackError> {
-                Ok(Self::from_wire(raw))
+            fn from_form(
+                _field: &str,
+                raw: ::std::borrow::Cow<'_, str>,
+            ) -> Result<Self, $crate::CallbackError> {
+                Ok(Self::from_wire(&raw))
             }
             fn to_form(&self) -> ::std::borrow::Cow<'_, str> {
                 ::std::borrow::Cow::Borrowed(self.as_str())
