@@ -21,6 +21,7 @@ pub mod decision;
 pub mod document;
 mod error;
 mod form;
+pub mod mobicard;
 pub mod models;
 pub mod netverify;
 pub mod nv_masking;
