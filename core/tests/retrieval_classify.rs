@@ -242,8 +242,11 @@ fn errors_during_polling() {
         p.observe_error(limited, SECS(40)),
         PollAction::Wait(SECS(120))
     );
-    // A late poll is not followed by a burst: the next slot is never before now.
-    assert_eq!(p.observe(&ScanStatus::Pending, SECS(500)), PollAction::Poll);
+    // A late poll is not followed by a burst: passed slots are skipped.
+    assert_eq!(
+        p.observe(&ScanStatus::Pending, SECS(500)),
+        PollAction::Wait(SECS(100))
+    );
     assert_eq!(p.attempts(), 2);
     // A 404 on the status is final.
     let gone = err(Endpoint::ScanStatus, 404, None);
@@ -251,4 +254,22 @@ fn errors_during_polling() {
         matches!(p.observe_error(gone, SECS(501)), PollAction::Failed(e) if e.kind == ErrorKind::NotFound)
     );
     assert_eq!(p.next_at(), None);
+}
+
+#[test]
+fn starting_late_skips_the_passed_slots() {
+    let (at, stop) = run(Poller::new(Duration::ZERO), &[ScanStatus::Pending]);
+    assert_eq!((at.len(), stop), (10, PollAction::GaveUp { attempts: 10 }));
+    let mut p = Poller::new(Duration::ZERO);
+    assert_eq!(p.action(SECS(500)), PollAction::Poll);
+    assert_eq!(
+        p.observe(&ScanStatus::Pending, SECS(500)),
+        PollAction::Wait(SECS(100))
+    );
+    p.observe(&ScanStatus::Pending, SECS(600));
+    p.observe(&ScanStatus::Pending, SECS(760));
+    assert_eq!(
+        p.observe(&ScanStatus::Pending, SECS(940)),
+        PollAction::GaveUp { attempts: 4 }
+    );
 }

@@ -422,3 +422,69 @@ fn cors_preflight_and_headers() {
         "*"
     );
 }
+
+#[test]
+fn wait_for_credit_card_retries_404_for_five_minutes_only() {
+    let sb = sandbox(Config::default());
+    let base = sb.base_url();
+    add(
+        &base,
+        json!({"reference": "soon", "kind": "credit_card", "readyAfterMs": 250}),
+    );
+    add(
+        &base,
+        json!({"reference": "never", "kind": "credit_card", "readyAfterMs": 3_600_000}),
+    );
+    let clock = Arc::new(FakeClock::new(Duration::from_millis(100)));
+    let c = client(&base).with_clock(clock.clone(), clock.clone());
+    let card = c
+        .wait_for_credit_card("soon", MaskHint::Masked, Duration::ZERO)
+        .unwrap();
+    assert!(card.is_masked());
+    assert!(clock
+        .sleeps
+        .lock()
+        .unwrap()
+        .iter()
+        .all(|d| *d == Duration::from_secs(30)));
+
+    let clock = Arc::new(FakeClock::new(Duration::ZERO));
+    let c = client(&base).with_clock(clock.clone(), clock.clone());
+    let e = c
+        .wait_for_credit_card("never", MaskHint::Masked, Duration::from_secs(60))
+        .unwrap_err();
+    assert_eq!((e.kind, e.status), (ErrorKind::NotFound, Some(404)));
+    let waited: Duration = clock.sleeps.lock().unwrap().iter().sum();
+    assert_eq!(
+        waited,
+        Duration::from_secs(240),
+        "the rest of the 5 minutes, no more"
+    );
+}
+
+#[test]
+fn wait_for_scan_starts_late_in_the_schedule() {
+    let sb = sandbox(Config::default());
+    let base = sb.base_url();
+    add(
+        &base,
+        json!({"reference": "late", "kind": "id_verification", "readyAfterMs": 3_600_000}),
+    );
+    let clock = Arc::new(FakeClock::new(Duration::ZERO));
+    let c = client(&base).with_clock(clock.clone(), clock.clone());
+    let options = WaitOptions {
+        since_acquisition: Duration::from_secs(500),
+        ..WaitOptions::default()
+    };
+    let e = c.wait_for_scan("late", options).unwrap_err();
+    // One poll at once, the slots already passed skipped, then the rest on time.
+    assert_eq!(e.kind, ErrorKind::StillPending { attempts: 4 });
+    let waited: Vec<u64> = clock
+        .sleeps
+        .lock()
+        .unwrap()
+        .iter()
+        .map(|d| d.as_secs())
+        .collect();
+    assert_eq!(waited, [100, 160, 180]);
+}

@@ -289,6 +289,38 @@ impl RetrievalClient {
         self.send(&request, since_scan)?.json()
     }
 
+    /// Retrieves credit card data, waiting while it is not ready: the spec
+    /// says it can take up to 5 minutes, so a 404 is retried (as hinted,
+    /// 30 s apart) until 5 minutes after the scan, then is "not found".
+    /// 429 and 5xx are retried as hinted within the same window.
+    /// `since_scan`: how long ago the scan finished.
+    pub fn wait_for_credit_card(
+        &self,
+        reference: &str,
+        mask: MaskHint,
+        since_scan: Duration,
+    ) -> Result<CreditCardData, RetrievalError> {
+        let window = Endpoint::CreditCard(mask)
+            .ready_within()
+            .unwrap_or_default();
+        // Ages count from this call, so a clock starting at zero works too.
+        let base = self.clock.now();
+        loop {
+            let age = since_scan + self.clock.now().saturating_sub(base);
+            match self.credit_card(reference, mask, Some(age)) {
+                Err(RetrievalError {
+                    retry: RetryHint::After(wait),
+                    ..
+                }) if age + wait < window => self.sleeper.sleep(wait),
+                Err(e) if e.kind == ErrorKind::NotReady => {
+                    // Sleep to the end of the window, then ask once more.
+                    self.sleeper.sleep(window.saturating_sub(age));
+                }
+                other => return other,
+            }
+        }
+    }
+
     /// `GET …/netswipe/v1/scans/<ref>/images/front`.
     pub fn credit_card_front(
         &self,
@@ -337,11 +369,13 @@ impl RetrievalClient {
         reference: &str,
         options: WaitOptions,
     ) -> Result<ScanStatusResponse, RetrievalError> {
-        let start = self.clock.now().saturating_sub(options.since_acquisition);
-        let mut poller = Poller::with_schedule(start, options.schedule, options.daily_attempts);
+        // Poller time is time since acquisition.
+        let base = self.clock.now();
+        let mut poller =
+            Poller::with_schedule(Duration::ZERO, options.schedule, options.daily_attempts);
         let mut last = None;
         loop {
-            let now = self.clock.now();
+            let now = options.since_acquisition + self.clock.now().saturating_sub(base);
             match poller.action(now) {
                 PollAction::Wait(d) => self.sleeper.sleep(d),
                 PollAction::Poll => match self.scan_status(reference) {

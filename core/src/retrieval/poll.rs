@@ -91,44 +91,50 @@ pub enum PollAction {
 /// Polling state for one transaction. Times are offsets from any epoch the
 /// caller picks (e.g. an `Instant` taken at start), as long as it is the
 /// same for every call.
+///
+/// A slot of the schedule that has passed when a poll is reported is
+/// skipped, not made up for: polling late never bunches requests, and the
+/// daily polls start when the schedule says.
 #[derive(Debug, Clone)]
 pub struct Poller {
     schedule: PollSchedule,
     acquired_at: Duration,
     next_at: Option<Duration>,
     attempts: u32,
-    max_attempts: u32,
+    slots: u32,
+    max_slots: u32,
     stopped: Option<PollAction>,
 }
 
 impl Poller {
     /// Polls on the spec's schedule from `acquired_at` (when the images were
-    /// acquired), the ten attempts only; see [`with_daily`](Self::with_daily).
+    /// acquired), the ten slots only; see [`with_daily`](Self::with_daily).
     pub fn new(acquired_at: Duration) -> Self {
         Self::with_schedule(acquired_at, PollSchedule::recommended(), 0)
     }
 
-    /// Also polls once a day, `days` times, after the consecutive attempts.
+    /// Also polls once a day, `days` times, after the consecutive slots.
     pub fn with_daily(mut self, days: u32) -> Self {
-        self.max_attempts = self.schedule.consecutive() as u32 + days;
+        self.max_slots = self.schedule.consecutive() as u32 + days;
         self
     }
 
-    /// Polls on any schedule, with `daily` attempts after its offsets.
+    /// Polls on any schedule, with `daily` slots after its offsets.
     pub fn with_schedule(acquired_at: Duration, mut schedule: PollSchedule, daily: u32) -> Self {
-        let max_attempts = schedule.consecutive() as u32 + daily;
+        let max_slots = schedule.consecutive() as u32 + daily;
         let first = schedule.next().map(|o| acquired_at + o);
         Poller {
             schedule,
             acquired_at,
-            next_at: first,
+            next_at: first.filter(|_| max_slots > 0),
             attempts: 0,
-            max_attempts,
+            slots: 1,
+            max_slots,
             stopped: None,
         }
     }
 
-    /// Attempts reported so far.
+    /// Polls reported so far.
     pub fn attempts(&self) -> u32 {
         self.attempts
     }
@@ -165,7 +171,7 @@ impl Poller {
         if status.is_final() {
             self.stopped = Some(PollAction::Final(status.clone()));
         } else {
-            self.advance(now, None);
+            self.advance(now, now);
         }
         self.action(now)
     }
@@ -179,22 +185,28 @@ impl Poller {
         }
         self.attempts += 1;
         match error.retry {
-            RetryHint::After(d) => self.advance(now, Some(now + d)),
+            RetryHint::After(d) => self.advance(now, now + d),
             RetryHint::Never => self.stopped = Some(PollAction::Failed(error)),
         }
         self.action(now)
     }
 
-    fn advance(&mut self, now: Duration, not_before: Option<Duration>) {
-        if self.attempts >= self.max_attempts {
-            self.next_at = None;
-            self.stopped = Some(PollAction::GaveUp {
-                attempts: self.attempts,
-            });
-            return;
+    /// Moves to the first slot after `now`, not earlier than `not_before`.
+    fn advance(&mut self, now: Duration, not_before: Duration) {
+        self.next_at = None;
+        while self.slots < self.max_slots {
+            self.slots += 1;
+            match self.schedule.next().map(|o| self.acquired_at + o) {
+                Some(at) if at > now => {
+                    self.next_at = Some(at.max(not_before));
+                    return;
+                }
+                Some(_) => continue,
+                None => break,
+            }
         }
-        // A late poll does not bunch up the rest: never earlier than now.
-        let scheduled = self.schedule.next().map(|o| self.acquired_at + o);
-        self.next_at = scheduled.map(|at| at.max(now).max(not_before.unwrap_or_default()));
+        self.stopped = Some(PollAction::GaveUp {
+            attempts: self.attempts,
+        });
     }
 }
