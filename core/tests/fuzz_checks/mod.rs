@@ -1,0 +1,152 @@
+//! The invariants the fuzz targets check, shared by `fuzz/fuzz_targets/*`
+//! (included by path) and by `core/tests/fuzz_replay.rs`, which replays the
+//! corpora and past crash inputs on stable in `make test`. Each check panics
+//! when an invariant breaks; that is how libFuzzer learns of it.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use scankit::card::{
+    find_pans, format_number, mask_pans, validate_expiry, validate_number, MaskStyle, YearMonth,
+};
+use scankit::{DocumentCallback, NetverifyCallback};
+
+/// Every target, by name: the fuzz target of the same name calls it.
+pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+    ("netverify_callback", netverify_callback),
+    ("document_callback", document_callback),
+    ("card_number", card_number),
+    ("card_expiry", card_expiry),
+    ("mask_pans", mask_pans_text),
+    ("retrieval_response", retrieval_response),
+];
+
+/// A parsed callback writes back (form and JSON) to an equal value, decides,
+/// and its redacted copy no longer holds the ID number.
+pub fn netverify_callback(data: &[u8]) {
+    let Ok(cb) = NetverifyCallback::parse(data) else {
+        return;
+    };
+    let again = NetverifyCallback::parse(cb.to_form()).expect("to_form output parses");
+    assert_eq!(again, cb, "to_form round trip");
+    let json = NetverifyCallback::from_json(&cb.to_json()).expect("to_json output reads back");
+    assert_eq!(json, cb, "to_json round trip");
+    let _ = cb.decision();
+    let _ = cb.masked_by_provider();
+    let redacted = cb.redacted();
+    if let (Some(id), Some(shown)) = (&cb.id_number, &redacted.id_number) {
+        if id.chars().count() >= 6 && id.chars().any(|c| c != 'x') {
+            assert_ne!(id, shown, "redaction kept the ID number");
+        }
+    }
+    let _ = format!("{cb:?}");
+}
+
+/// The same for Document Verification; a redacted card number keeps at most four digits.
+pub fn document_callback(data: &[u8]) {
+    let Ok(cb) = DocumentCallback::parse(data) else {
+        return;
+    };
+    let again = DocumentCallback::parse(cb.to_form()).expect("to_form output parses");
+    assert_eq!(again, cb, "to_form round trip");
+    let json = DocumentCallback::from_json(&cb.to_json()).expect("to_json output reads back");
+    assert_eq!(json, cb, "to_json round trip");
+    let redacted = cb.redacted();
+    let pan = redacted
+        .document
+        .as_ref()
+        .and_then(|d| d.extracted_data.as_ref())
+        .and_then(|e| e.pan.as_ref());
+    if let Some(pan) = pan {
+        let digits = pan.chars().filter(char::is_ascii_digit).count();
+        assert!(digits <= 4, "redacted pan shows {digits} digits");
+    }
+    let _ = format!("{cb:?}");
+}
+
+/// A valid number stays valid once formatted for display; valid implies potentially valid.
+pub fn card_number(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let v = validate_number(text);
+    assert!(
+        !v.valid || v.potentially_valid,
+        "valid but not potentially valid"
+    );
+    let formatted = format_number(text, text.chars().count() / 2);
+    assert!(
+        formatted.caret <= formatted.text.chars().count(),
+        "caret past the end"
+    );
+    if v.valid {
+        assert!(
+            validate_number(&formatted.text).valid,
+            "formatting broke a valid number"
+        );
+    }
+}
+
+/// A valid expiry has a real month and is not in the past.
+pub fn card_expiry(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let today = YearMonth {
+        year: 2026,
+        month: 11,
+    };
+    let v = validate_expiry(text, today);
+    assert!(!v.valid || v.potentially_valid);
+    if v.valid {
+        let (month, year) = (
+            v.month.expect("valid has a month"),
+            v.year.expect("valid has a year"),
+        );
+        assert!((1..=12).contains(&month), "month {month}");
+        assert!((year, month) >= (2026, 11), "expired {year}-{month}");
+    }
+}
+
+/// Masking keeps every byte offset, shows at most the last four digits of
+/// each number found, and leaves no card number to find.
+pub fn mask_pans_text(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let masked = mask_pans(&text, MaskStyle::Last4);
+    assert_eq!(masked.len(), text.len(), "masking moved bytes");
+    for span in find_pans(&text) {
+        let shown = masked
+            .get(span.start..span.end)
+            .expect("span on char boundaries");
+        let digits = shown.chars().filter(char::is_ascii_digit).count();
+        assert!(digits <= 4, "a masked number shows {digits} digits");
+    }
+    assert!(find_pans(&masked).is_empty(), "masking left a card number");
+}
+
+/// Every retrieval model that reads the bytes writes back to an equal value.
+pub fn retrieval_response(data: &[u8]) {
+    use scankit::retrieval::*;
+    fn round_trip<T>(data: &[u8])
+    where
+        T: serde::de::DeserializeOwned + serde::Serialize + PartialEq + std::fmt::Debug,
+    {
+        if let Ok(v) = serde_json::from_slice::<T>(data) {
+            let back = serde_json::to_vec(&v).expect("serializes");
+            let again: T = serde_json::from_slice(&back).expect("reads back");
+            assert_eq!(again, v, "{} round trip", std::any::type_name::<T>());
+        }
+    }
+    round_trip::<ScanStatusResponse>(data);
+    round_trip::<ScanDetails>(data);
+    round_trip::<ScanDocument>(data);
+    round_trip::<ScanTransaction>(data);
+    round_trip::<ScanVerification>(data);
+    round_trip::<ScanImages>(data);
+    round_trip::<AuthenticationDetails>(data);
+    round_trip::<Facemap>(data);
+    round_trip::<DvStatusResponse>(data);
+    round_trip::<DvDetails>(data);
+    round_trip::<DvRetrievedDocument>(data);
+    round_trip::<DvTransactionResponse>(data);
+    round_trip::<DvPages>(data);
+    round_trip::<CreditCardData>(data);
+}
