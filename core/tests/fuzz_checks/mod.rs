@@ -9,8 +9,11 @@ use scankit::card::{
 };
 use scankit::{DocumentCallback, NetverifyCallback};
 
+/// A check: panics when an invariant breaks for this input.
+pub type Check = fn(&[u8]);
+
 /// Every target, by name: the fuzz target of the same name calls it.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Check)] = &[
     ("netverify_callback", netverify_callback),
     ("document_callback", document_callback),
     ("card_number", card_number),
