@@ -1,5 +1,6 @@
 //! Routes, the checks every API request passes, and the admin endpoint.
 
+use crate::mobicard::MobiCard;
 use crate::store::{key, valid_reference, Answer, Kind, Resource, Scan, ScanSpec, Store};
 use crate::Config;
 use axum::body::Body;
@@ -14,6 +15,7 @@ use std::sync::{Arc, Mutex, RwLock};
 use std::time::Instant;
 
 struct App {
+    mobicard: MobiCard,
     config: Config,
     base: String,
     authorization: String,
@@ -64,6 +66,10 @@ pub(crate) fn router(config: Config, base: String) -> Result<Router, String> {
         store.insert(k, scan);
     }
     let app = Arc::new(App {
+        mobicard: MobiCard::new(
+            config.mobicard_api_key.clone(),
+            config.mobicard_secret.clone(),
+        ),
         config,
         base,
         authorization,
@@ -86,6 +92,7 @@ pub(crate) fn router(config: Config, base: String) -> Result<Router, String> {
     }
     let api = api.layer(middleware::from_fn_with_state(app.clone(), guard));
     Ok(api
+        .route(scankit::mobicard::SCAN_PATH, post(card_scan))
         .route("/admin/scans", post(add_scan))
         .route("/admin/health", get(|| async { "ok" }))
         .layer(middleware::from_fn(cors))
@@ -103,20 +110,23 @@ fn status(code: u16) -> Response {
         .into_response()
 }
 
+/// Counts a request in the current one-second window; true when over the limit.
+fn over_rate(app: &App) -> bool {
+    if app.config.rate_limit == 0 {
+        return false;
+    }
+    let mut w = app.window.lock().unwrap_or_else(|e| e.into_inner());
+    if w.0.elapsed().as_secs() >= 1 {
+        *w = (Instant::now(), 0);
+    }
+    w.1 += 1;
+    w.1 > app.config.rate_limit
+}
+
 /// The checks of the specs, in order: rate, `User-Agent`, Basic auth, `maskhint`.
 async fn guard(State(app): State<Shared>, request: Request, next: Next) -> Response {
-    if app.config.rate_limit > 0 {
-        let over = {
-            let mut w = app.window.lock().unwrap_or_else(|e| e.into_inner());
-            if w.0.elapsed().as_secs() >= 1 {
-                *w = (Instant::now(), 0);
-            }
-            w.1 += 1;
-            w.1 > app.config.rate_limit
-        };
-        if over {
-            return (StatusCode::TOO_MANY_REQUESTS, [(header::RETRY_AFTER, "1")]).into_response();
-        }
+    if over_rate(&app) {
+        return (StatusCode::TOO_MANY_REQUESTS, [(header::RETRY_AFTER, "1")]).into_response();
     }
     let headers = request.headers();
     let agent = headers
@@ -261,4 +271,17 @@ async fn add_scan(
         }
         Err(e) => (StatusCode::BAD_REQUEST, e).into_response(),
     }
+}
+
+/// MobiCard: the provider's own auth (a signed token in the body), so it
+/// skips the Retrieval API's Basic auth; it shares the rate limit.
+async fn card_scan(State(app): State<Shared>, body: axum::body::Bytes) -> Response {
+    let f = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]:[second]");
+    let now = time::OffsetDateTime::now_utc()
+        .format(&f)
+        .unwrap_or_default();
+    if over_rate(&app) {
+        return Json(crate::mobicard::failed(429)).into_response();
+    }
+    Json(app.mobicard.answer(&body, &now)).into_response()
 }

@@ -7,9 +7,11 @@
 //! enabled, `PENDING` then `DONE`, 404 until a scan is ready and for
 //! unknown or deleted ones, 429 over a request rate, DELETE, and CORS
 //! headers so a browser page can call it. `POST /admin/scans` adds a scan.
+//! `POST /api/v1/card_scan` is the MobiCard ScanAPI (HS256 token checked).
 
 mod api;
 pub mod callback;
+mod mobicard;
 mod store;
 
 pub use store::{Kind, ScanSpec};
@@ -34,6 +36,10 @@ pub struct Config {
     pub rate_limit: u32,
     /// Scans to add at start, e.g. from `--data DIR`.
     pub scans: Vec<ScanSpec>,
+    /// MobiCard `mobicard_api_key` required in the token.
+    pub mobicard_api_key: String,
+    /// MobiCard secret key the token must be signed with.
+    pub mobicard_secret: String,
 }
 
 impl Default for Config {
@@ -46,6 +52,8 @@ impl Default for Config {
             ready_after: Duration::ZERO,
             rate_limit: 0,
             scans: Vec::new(),
+            mobicard_api_key: "sandbox-mobicard-key".into(),
+            mobicard_secret: "sandbox-mobicard-secret".into(),
         }
     }
 }

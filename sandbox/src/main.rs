@@ -38,6 +38,16 @@ struct Cli {
     /// Requests per second over which the API answers 429 (0: no limit).
     #[arg(long, default_value_t = 0)]
     rate_limit: u32,
+    /// MobiCard api key the card_scan token must carry.
+    #[arg(long, default_value = "sandbox-mobicard-key")]
+    mobicard_api_key: String,
+    /// MobiCard secret key the card_scan token must be signed with.
+    #[arg(
+        long,
+        default_value = "sandbox-mobicard-secret",
+        env = "SCANKIT_SANDBOX_MOBICARD_SECRET"
+    )]
+    mobicard_secret: String,
 }
 
 #[derive(Subcommand)]
@@ -101,6 +111,8 @@ fn main() -> ExitCode {
         ready_after: Duration::from_millis(cli.ready_after_ms),
         rate_limit: cli.rate_limit,
         scans,
+        mobicard_api_key: cli.mobicard_api_key,
+        mobicard_secret: cli.mobicard_secret,
     };
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(r) => r,
