@@ -19,8 +19,8 @@ pub use store::{Kind, ScanSpec};
 use std::net::SocketAddr;
 use std::time::Duration;
 
-/// How the sandbox behaves.
-#[derive(Debug, Clone)]
+/// How the sandbox behaves. `Debug` hides the secrets.
+#[derive(Clone)]
 pub struct Config {
     /// Port on 127.0.0.1; 0 picks a free one.
     pub port: u16,
@@ -40,6 +40,22 @@ pub struct Config {
     pub mobicard_api_key: String,
     /// MobiCard secret key the token must be signed with.
     pub mobicard_secret: String,
+}
+
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Config")
+            .field("port", &self.port)
+            .field("token", &self.token)
+            .field("secret", &"[redacted]")
+            .field("allow_unmasked", &self.allow_unmasked)
+            .field("ready_after", &self.ready_after)
+            .field("rate_limit", &self.rate_limit)
+            .field("scans", &self.scans.len())
+            .field("mobicard_api_key", &"[redacted]")
+            .field("mobicard_secret", &"[redacted]")
+            .finish()
+    }
 }
 
 impl Default for Config {

@@ -125,3 +125,14 @@ fn send_callback_posts_a_form_and_reports_the_status() {
     assert_eq!(scankit::parse_callback(body.as_bytes()).unwrap(), cb);
     std::fs::remove_file(&json).unwrap();
 }
+
+#[test]
+fn config_debug_hides_secrets() {
+    let config = scankit_sandbox::Config {
+        secret: "top-secret-1".into(),
+        mobicard_secret: "top-secret-2".into(),
+        ..Default::default()
+    };
+    let shown = format!("{config:?}");
+    assert!(!shown.contains("top-secret"), "{shown}");
+}
