@@ -97,23 +97,26 @@ impl Iterator for PanFinder<'_> {
         let mut start = next_digit(b, self.pos)?;
         loop {
             let first_end = run_end(b, start);
-            if let Some(span) = longest_from(b, start, first_end) {
-                self.pos = if !self.overlapping {
-                    span.end
-                } else if matches!(b.get(first_end), Some(b' ' | b'-')) {
-                    first_end + 1
-                } else {
-                    first_end
-                };
-                return Some(span);
+            let connected =
+                matches!(b.get(first_end), Some(b' ' | b'-')) && is_digit_at(b, first_end + 1);
+            // Most digit runs in text are short and stand alone: skip them
+            // without looking further.
+            if connected || first_end - start >= MIN_DIGITS {
+                if let Some(span) = longest_from(b, start, first_end) {
+                    self.pos = match (self.overlapping, connected) {
+                        (false, _) => span.end,
+                        (true, true) => first_end + 1,
+                        (true, false) => first_end,
+                    };
+                    return Some(span);
+                }
             }
             // Try the next group of the same run as a start, else search on.
-            match (b.get(first_end), b.get(first_end + 1)) {
-                (Some(b' ' | b'-'), Some(d)) if d.is_ascii_digit() => start = first_end + 1,
-                _ => {
-                    self.pos = first_end;
-                    start = next_digit(b, self.pos)?;
-                }
+            if connected {
+                start = first_end + 1;
+            } else {
+                self.pos = first_end;
+                start = next_digit(b, self.pos)?;
             }
         }
     }
@@ -163,20 +166,11 @@ fn longest_from(b: &[u8], start: usize, first_end: usize) -> Option<PanSpan> {
     if start >= 2 && b.get(start - 1) == Some(&b'.') && is_digit_at(b, start - 2) {
         return None;
     }
-    // Candidate ends, at most one per group: (end offset, digit count).
-    let mut ends = [(0usize, 0usize); MAX_DIGITS];
-    let mut n_ends = 0;
+    // Walk forward to the farthest group end within MAX_DIGITS digits...
     let mut total = first_len;
     let mut end = first_end;
     let mut sep: Option<u8> = None;
-    loop {
-        if total >= MIN_DIGITS {
-            if let Some(slot) = ends.get_mut(n_ends) {
-                *slot = (end, total);
-                n_ends += 1;
-            }
-        }
-        let Some(&s) = b.get(end) else { break };
+    while let Some(&s) = b.get(end) {
         if !(s == b' ' || s == b'-') || sep.is_some_and(|x| x != s) || !is_digit_at(b, end + 1) {
             break;
         }
@@ -189,14 +183,27 @@ fn longest_from(b: &[u8], start: usize, first_end: usize) -> Option<PanSpan> {
         total = next_total;
         end = next_end;
     }
-    for &(end, _) in ends.get(..n_ends).unwrap_or(&[]).iter().rev() {
+    // ...then try each group end from there back, longest number first.
+    while total >= MIN_DIGITS {
         // `.<digit>` after: the integer part of a decimal number.
-        if b.get(end) == Some(&b'.') && is_digit_at(b, end + 1) {
-            continue;
+        let decimal = b.get(end) == Some(&b'.') && is_digit_at(b, end + 1);
+        if !decimal {
+            if let Some(brand) = card_brand(b.get(start..end).unwrap_or(&[])) {
+                return Some(PanSpan { start, end, brand });
+            }
         }
-        if let Some(brand) = card_brand(b.get(start..end).unwrap_or(&[])) {
-            return Some(PanSpan { start, end, brand });
+        if end <= first_end {
+            break;
         }
+        // Step back over the last group and its separator.
+        let group_start = b
+            .get(..end)
+            .unwrap_or(&[])
+            .iter()
+            .rposition(|c| !c.is_ascii_digit())
+            .map_or(0, |p| p + 1);
+        total -= end - group_start;
+        end = group_start.saturating_sub(1);
     }
     None
 }
@@ -210,7 +217,7 @@ fn card_brand(span: &[u8]) -> Option<Brand> {
             scan.push(c - b'0');
         }
     }
-    if !scan.luhn.is_valid() {
+    if !scan.luhn_valid() {
         return None;
     }
     let (_, brand) = classify(&scan.head, scan.len);

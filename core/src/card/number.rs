@@ -72,12 +72,29 @@ pub(crate) struct Scan {
     pub(crate) head: [u8; 8],
     pub(crate) len: usize,
     pub(crate) luhn: LuhnSums,
+    /// Set by the all-digits fast path, which checks Luhn in one go.
+    luhn_ok: Option<bool>,
 }
 
 impl Scan {
+    /// Whether the digits pass the Luhn check.
+    pub(crate) fn luhn_valid(&self) -> bool {
+        self.luhn_ok.unwrap_or_else(|| self.luhn.is_valid())
+    }
+
     /// `None` when the input holds something other than digits and separators.
     pub(crate) fn of(input: &str) -> Option<Scan> {
         let mut scan = Scan::default();
+        let bytes = input.as_bytes();
+        // Fast path: digits only, as card numbers usually arrive.
+        if let Some(ok) = super::luhn::luhn_sum_checked(bytes) {
+            for (slot, &b) in scan.head.iter_mut().zip(bytes) {
+                *slot = b - b'0';
+            }
+            scan.len = bytes.len();
+            scan.luhn_ok = Some(ok);
+            return Some(scan);
+        }
         if input.is_ascii() {
             for &b in input.as_bytes() {
                 match b {
@@ -112,7 +129,7 @@ impl Scan {
 }
 
 pub(crate) fn judge(scan: &Scan, options: &NumberOptions) -> NumberValidation {
-    let luhn_valid = scan.luhn.is_valid();
+    let luhn_valid = scan.luhn_valid();
     let (candidates, brand) = classify(&scan.head, scan.len);
     let mut out = NumberValidation {
         brand,
