@@ -1,0 +1,123 @@
+// The Retrieval API client of the `scankit` package (entry `scankit/retrieval`),
+// over its own wasm module so that pages that only validate cards and parse
+// callbacks do not download it. API secrets never belong in a browser: use it
+// in Node, or in a page that reaches the API through its own server.
+import * as raw from './wasm/scankit_retrieval.js';
+import { fromWasm, ScanKitError } from './errors.js';
+
+export {
+  ScanKitError,
+  RetrievalError,
+  isScanKitError,
+  isRetrievalError,
+} from './errors.js';
+
+function wrap(f) {
+  try {
+    return f();
+  } catch (e) {
+    throw fromWasm(e);
+  }
+}
+
+// ---- Retrieval -------------------------------------------------------------
+
+const CLASSIFIERS = { front: 0, face: 1, back: 2 };
+
+function classifier(name) {
+  const c = CLASSIFIERS[name];
+  if (c === undefined) {
+    throw new ScanKitError('classifier: expected front, face or back', {
+      code: 'invalid_argument',
+      field: 'classifier',
+    });
+  }
+  return c;
+}
+
+async function settle(f) {
+  try {
+    return await wrap(f);
+  } catch (e) {
+    throw fromWasm(e);
+  }
+}
+
+/** The spec's polling offsets, seconds after the images were acquired. */
+export function recommendedPollSchedule() {
+  return Array.from(raw.recommendedPollSchedule());
+}
+
+/**
+ * A client of the Retrieval APIs (fetch). Use it in Node or behind your own
+ * server: API secrets never belong in a browser.
+ */
+export class RetrievalClient {
+  #raw;
+  constructor({ token, secret, userAgent, region, baseUrl } = {}) {
+    const base = baseUrl ?? region ?? 'us';
+    this.#raw = wrap(() => new raw.RetrievalClient(
+      String(token ?? ''), String(secret ?? ''), String(userAgent ?? ''), String(base),
+    ));
+  }
+
+  async #json(endpoint, reference, arg = 0, unmasked = false, sinceScanMs) {
+    const text = await settle(() =>
+      this.#raw.call(endpoint, String(reference), arg, unmasked, sinceScanMs));
+    return JSON.parse(text);
+  }
+
+  async #other(endpoint, reference, arg = 0, unmasked = false, sinceScanMs) {
+    return settle(() => this.#raw.call(endpoint, String(reference), arg, unmasked, sinceScanMs));
+  }
+
+  scanStatus(reference) { return this.#json('scanStatus', reference); }
+  scanDetails(reference) { return this.#json('scanDetails', reference); }
+  scanDocument(reference) { return this.#json('scanDocument', reference); }
+  scanTransaction(reference) { return this.#json('scanTransaction', reference); }
+  scanVerification(reference) { return this.#json('scanVerification', reference); }
+  scanImages(reference) { return this.#json('scanImages', reference); }
+  scanImage(reference, which) { return this.#other('scanImage', reference, classifier(which)); }
+  scanLivenessImage(reference, n) { return this.#other('scanLivenessImage', reference, n >>> 0); }
+  authentication(reference) { return this.#json('authentication', reference); }
+  authenticationImage(reference, which = 'face') {
+    return this.#other('authenticationImage', reference, classifier(which));
+  }
+  authenticationLivenessImage(reference, n) {
+    return this.#other('authenticationLivenessImage', reference, n >>> 0);
+  }
+  dvStatus(reference) { return this.#json('dvStatus', reference); }
+  dvDetails(reference) { return this.#json('dvDetails', reference); }
+  dvDocument(reference) { return this.#json('dvDocument', reference); }
+  dvTransaction(reference) { return this.#json('dvTransaction', reference); }
+  dvPages(reference) { return this.#json('dvPages', reference); }
+  dvPage(reference, page, options = {}) {
+    return this.#other('dvPage', reference, page >>> 0, options.unmasked === true);
+  }
+  creditCard(reference, options = {}) {
+    return this.#json('creditCard', reference, 0, options.unmasked === true, options.sinceScanMs);
+  }
+  creditCardFront(reference, options = {}) {
+    return this.#other('creditCardFront', reference, 0, options.unmasked === true, options.sinceScanMs);
+  }
+  deleteScan(reference) { return this.#other('deleteScan', reference); }
+  deleteAuthentication(reference) { return this.#other('deleteAuthentication', reference); }
+  deleteDocument(reference) { return this.#other('deleteDocument', reference); }
+
+  /** Downloads an `href` the API returned (only under a configured base URL). */
+  download(url) { return settle(() => this.#raw.download(String(url))); }
+
+  /**
+   * Polls the status on the spec's schedule (or `schedule`, seconds after
+   * acquisition) until it is not PENDING; resolves to the last status response.
+   */
+  async waitForScan(reference, options = {}) {
+    const text = await settle(() => this.#raw.waitForScan(
+      String(reference),
+      options.sinceAcquisitionMs ?? 0,
+      options.schedule === undefined ? undefined : Float64Array.from(options.schedule),
+      options.dailyAttempts ?? 0,
+    ));
+    return JSON.parse(text);
+  }
+}

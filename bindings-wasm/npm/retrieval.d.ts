@@ -1,0 +1,106 @@
+// Types of `scankit/retrieval`: the Retrieval API client.
+export { ScanKitError, RetrievalError, isScanKitError, isRetrievalError, type RetrievalErrorCode } from './errors.js';
+
+/** A documented value, or any other the provider sends. */
+type Open<T extends string> = T | (string & {});
+/** A UTC timestamp, as sent. */
+type TimestampString = string;
+
+// ---- Retrieval -----------------------------------------------------------------
+
+/** A JSON object of the Retrieval API, after the core's lenient typing. */
+export interface RetrievalObject {
+  [field: string]: unknown;
+}
+
+export interface ScanStatusResponse extends RetrievalObject {
+  timestamp?: TimestampString;
+  scanReference?: string;
+  status?: Open<'PENDING' | 'DONE' | 'FAILED'>;
+}
+
+export interface ScanDetails extends RetrievalObject {
+  timestamp?: TimestampString;
+  scanReference?: string;
+  document?: RetrievalObject;
+  transaction?: RetrievalObject;
+  verification?: RetrievalObject;
+}
+export type ScanDocument = RetrievalObject;
+export type ScanTransaction = RetrievalObject;
+export type ScanVerification = RetrievalObject;
+export type ScanImages = RetrievalObject;
+export type AuthenticationDetails = RetrievalObject;
+export type DvStatusResponse = RetrievalObject;
+export type DvDetails = RetrievalObject;
+export type DvRetrievedDocument = RetrievalObject;
+export type DvTransactionResponse = RetrievalObject;
+export type DvPages = RetrievalObject;
+export type CreditCardData = RetrievalObject;
+
+export interface RetrievedImage {
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+export interface RetrievalClientOptions {
+  /** API token. */
+  token: string;
+  /** API secret: server side only, never in a browser. */
+  secret: string;
+  /** `CompanyName AppName/1.0.0`. */
+  userAgent: string;
+  /** `us` (default), `eu` or `sgp`. */
+  region?: 'us' | 'eu' | 'sgp';
+  /** One base URL for every service (the sandbox, or your own proxy); wins over `region`. */
+  baseUrl?: string;
+}
+
+export interface WaitOptions {
+  /** How long ago the images were acquired. */
+  sinceAcquisitionMs?: number;
+  /** Seconds after acquisition to poll at (the spec's by default). */
+  schedule?: number[];
+  /** Daily polls after the schedule (0 by default). */
+  dailyAttempts?: number;
+}
+
+export interface MaskHintOptions {
+  /** Ask for unmasked data (must be enabled for the account). */
+  unmasked?: boolean;
+}
+
+export type ImageClassifier = 'front' | 'face' | 'back';
+
+/** A client of the Retrieval APIs over fetch; every method rejects with {@link RetrievalError}. */
+export class RetrievalClient {
+  constructor(options: RetrievalClientOptions);
+  scanStatus(reference: string): Promise<ScanStatusResponse>;
+  scanDetails(reference: string): Promise<ScanDetails>;
+  scanDocument(reference: string): Promise<ScanDocument>;
+  scanTransaction(reference: string): Promise<ScanTransaction>;
+  scanVerification(reference: string): Promise<ScanVerification>;
+  scanImages(reference: string): Promise<ScanImages>;
+  scanImage(reference: string, classifier: ImageClassifier): Promise<RetrievedImage>;
+  scanLivenessImage(reference: string, n: number): Promise<RetrievedImage>;
+  authentication(reference: string): Promise<AuthenticationDetails>;
+  authenticationImage(reference: string, classifier?: ImageClassifier): Promise<RetrievedImage>;
+  authenticationLivenessImage(reference: string, n: number): Promise<RetrievedImage>;
+  dvStatus(reference: string): Promise<DvStatusResponse>;
+  dvDetails(reference: string): Promise<DvDetails>;
+  dvDocument(reference: string): Promise<DvRetrievedDocument>;
+  dvTransaction(reference: string): Promise<DvTransactionResponse>;
+  dvPages(reference: string): Promise<DvPages>;
+  dvPage(reference: string, page: number, options?: MaskHintOptions): Promise<RetrievedImage>;
+  creditCard(reference: string, options?: MaskHintOptions & { sinceScanMs?: number }): Promise<CreditCardData>;
+  creditCardFront(reference: string, options?: MaskHintOptions & { sinceScanMs?: number }): Promise<RetrievedImage>;
+  /** Resolves to the HTTP status. */
+  deleteScan(reference: string): Promise<number>;
+  deleteAuthentication(reference: string): Promise<number>;
+  deleteDocument(reference: string): Promise<number>;
+  download(url: string): Promise<RetrievedImage>;
+  waitForScan(reference: string, options?: WaitOptions): Promise<ScanStatusResponse>;
+}
+
+/** The spec's polling offsets, seconds after the images were acquired. */
+export function recommendedPollSchedule(): number[];

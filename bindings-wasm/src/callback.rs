@@ -1,0 +1,178 @@
+//! Callbacks: parse, decide, redact. Models cross as JSON text (exactly the
+//! core's `to_json`, the golden fixtures' form), which the wrapper turns
+//! into plain objects with `JSON.parse`.
+
+use crate::error;
+use scankit::{Allowlist, DocumentCallback, NetverifyCallback, ParseOptions};
+use wasm_bindgen::prelude::*;
+
+fn options(max_body_bytes: Option<u32>, enforce_max_lengths: Option<bool>) -> ParseOptions {
+    let mut o = ParseOptions::default();
+    if let Some(max) = max_body_bytes {
+        o.max_body_bytes = max as usize;
+    }
+    if let Some(enforce) = enforce_max_lengths {
+        o.enforce_max_lengths = enforce;
+    }
+    o
+}
+
+/// Parses a Netverify callback body; returns its JSON (redacted if asked).
+#[wasm_bindgen(js_name = parseNetverifyCallback)]
+pub fn parse_netverify_callback(
+    body: &[u8],
+    max_body_bytes: Option<u32>,
+    enforce_max_lengths: Option<bool>,
+    redact: bool,
+) -> Result<String, JsValue> {
+    let cb = NetverifyCallback::parse_with(body, &options(max_body_bytes, enforce_max_lengths))
+        .map_err(|e| error::callback(&e))?;
+    Ok(if redact {
+        cb.redacted().to_json()
+    } else {
+        cb.to_json()
+    })
+}
+
+/// As [`parse_netverify_callback`], for a body given as a string.
+#[wasm_bindgen(js_name = parseNetverifyCallbackStr)]
+pub fn parse_netverify_callback_str(
+    body: &str,
+    max_body_bytes: Option<u32>,
+    enforce_max_lengths: Option<bool>,
+    redact: bool,
+) -> Result<String, JsValue> {
+    parse_netverify_callback(body.as_bytes(), max_body_bytes, enforce_max_lengths, redact)
+}
+
+/// Parses a Document Verification callback body; returns its JSON.
+#[wasm_bindgen(js_name = parseDocumentCallback)]
+pub fn parse_document_callback(
+    body: &[u8],
+    max_body_bytes: Option<u32>,
+    enforce_max_lengths: Option<bool>,
+    redact: bool,
+) -> Result<String, JsValue> {
+    let cb = DocumentCallback::parse_with(body, &options(max_body_bytes, enforce_max_lengths))
+        .map_err(|e| error::callback(&e))?;
+    Ok(if redact {
+        cb.redacted().to_json()
+    } else {
+        cb.to_json()
+    })
+}
+
+/// As [`parse_document_callback`], for a body given as a string.
+#[wasm_bindgen(js_name = parseDocumentCallbackStr)]
+pub fn parse_document_callback_str(
+    body: &str,
+    max_body_bytes: Option<u32>,
+    enforce_max_lengths: Option<bool>,
+    redact: bool,
+) -> Result<String, JsValue> {
+    parse_document_callback(body.as_bytes(), max_body_bytes, enforce_max_lengths, redact)
+}
+
+fn netverify(json: &str) -> Result<NetverifyCallback, JsValue> {
+    NetverifyCallback::from_json(json).map_err(|_| {
+        error::argument(
+            "callback: not a NetverifyCallback as returned by parseCallback",
+            "callback",
+        )
+    })
+}
+
+fn document(json: &str) -> Result<DocumentCallback, JsValue> {
+    DocumentCallback::from_json(json).map_err(|_| {
+        error::argument(
+            "callback: not a DocumentCallback as returned by parseDocumentCallback",
+            "callback",
+        )
+    })
+}
+
+/// The decision on a Netverify callback given as JSON: `{ outcome, reason }`.
+#[wasm_bindgen(js_name = decisionOf)]
+pub fn decision_of(json: &str) -> Result<JsValue, JsValue> {
+    error::to_js(&netverify(json)?.decision())
+}
+
+/// The redacted copy of a Netverify callback given as JSON.
+#[wasm_bindgen(js_name = redactNetverify)]
+pub fn redact_netverify(json: &str) -> Result<String, JsValue> {
+    Ok(netverify(json)?.redacted().to_json())
+}
+
+/// The redacted copy of a Document Verification callback given as JSON.
+#[wasm_bindgen(js_name = redactDocument)]
+pub fn redact_document(json: &str) -> Result<String, JsValue> {
+    Ok(document(json)?.redacted().to_json())
+}
+
+/// The fields the provider masks for this callback's country and ID type.
+#[wasm_bindgen(js_name = maskedByProvider)]
+pub fn masked_by_provider(json: &str) -> Result<Vec<String>, JsValue> {
+    Ok(netverify(json)?
+        .masked_by_provider()
+        .into_iter()
+        .map(str::to_owned)
+        .collect())
+}
+
+/// A Netverify callback given as JSON, written back as a form body.
+#[wasm_bindgen(js_name = netverifyToForm)]
+pub fn netverify_to_form(json: &str) -> Result<String, JsValue> {
+    Ok(netverify(json)?.to_form())
+}
+
+/// A Document Verification callback given as JSON, written back as a form body.
+#[wasm_bindgen(js_name = documentToForm)]
+pub fn document_to_form(json: &str) -> Result<String, JsValue> {
+    Ok(document(json)?.to_form())
+}
+
+/// The source addresses callbacks may come from.
+#[wasm_bindgen(js_name = CallbackAllowlist)]
+pub struct CallbackAllowlist {
+    inner: Allowlist,
+}
+
+#[wasm_bindgen(js_class = CallbackAllowlist)]
+impl CallbackAllowlist {
+    /// The provider's published addresses, or the given entries (IPs or CIDR networks).
+    #[wasm_bindgen(constructor)]
+    pub fn new(entries: Option<Vec<String>>, loopback: Option<bool>) -> Result<Self, JsValue> {
+        let inner = match entries {
+            None => Allowlist::default(),
+            Some(list) => Allowlist::from_entries(&list).map_err(|e| {
+                JsValue::from(error::descriptor(
+                    "ScanKitError",
+                    &format!(
+                        "allowlist: entry {} is not an IP address or network",
+                        e.index
+                    ),
+                    "invalid_argument",
+                    Some("entries"),
+                ))
+            })?,
+        };
+        let inner = if loopback.unwrap_or(false) {
+            inner.with_loopback()
+        } else {
+            inner
+        };
+        Ok(CallbackAllowlist { inner })
+    }
+
+    /// Whether a source address (IPv4 or IPv6 text) is allowed; false for
+    /// text that is not an address.
+    #[wasm_bindgen(js_name = isAllowed)]
+    pub fn is_allowed(&self, ip: &str) -> bool {
+        self.inner.is_allowed_str(ip)
+    }
+
+    /// The entries, as CIDR networks.
+    pub fn entries(&self) -> Vec<String> {
+        self.inner.entries()
+    }
+}
