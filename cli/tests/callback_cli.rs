@@ -26,7 +26,11 @@ fn run(args: &[&str], stdin: &[u8]) -> Output {
 }
 
 fn json(out: &Output) -> serde_json::Value {
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -42,17 +46,26 @@ fn parse_prints_the_typed_json() {
 
 #[test]
 fn parse_redact_masks_personal_fields() {
-    let out = run(&["callback", "parse", "--redact"], &fixture("netverify/spec-approved"));
+    let out = run(
+        &["callback", "parse", "--redact"],
+        &fixture("netverify/spec-approved"),
+    );
     let text = String::from_utf8(out.stdout.clone()).unwrap();
     let v = json(&out);
     assert_eq!(v["idFirstName"], "F***");
     assert_eq!(v["idDob"], "1990-xx-xx");
-    assert!(!text.contains("FIRSTNAME") && !text.contains("P1234"), "{text}");
+    assert!(
+        !text.contains("FIRSTNAME") && !text.contains("P1234"),
+        "{text}"
+    );
 }
 
 #[test]
 fn parse_dv_reads_document_callbacks() {
-    let out = run(&["callback", "parse", "--dv"], &fixture("document/spec-extracted"));
+    let out = run(
+        &["callback", "parse", "--dv"],
+        &fixture("document/spec-extracted"),
+    );
     let v = json(&out);
     assert_eq!(v["document"]["status"], "EXTRACTED");
     assert_eq!(v["document"]["extractedData"]["ssn"], "xxxxxxxxx");
@@ -60,19 +73,45 @@ fn parse_dv_reads_document_callbacks() {
 
 #[test]
 fn decide_prints_outcome_and_reason() {
-    let v = json(&run(&["callback", "decide"], &fixture("netverify/spec-fraud")));
+    let v = json(&run(
+        &["callback", "decide"],
+        &fixture("netverify/spec-fraud"),
+    ));
     assert_eq!(v["outcome"], "fraud");
-    assert!(v["reason"].as_str().unwrap().contains("MANIPULATED_DOCUMENT"));
+    assert!(v["reason"]
+        .as_str()
+        .unwrap()
+        .contains("MANIPULATED_DOCUMENT"));
 }
 
 #[test]
 fn bad_input_is_one_line_on_stderr_with_exit_code_2() {
     for (args, body, needle) in [
-        (&["callback", "parse"][..], fixture("netverify/invalid-date-of-birth"), "idDob"),
-        (&["callback", "decide"][..], fixture("netverify/missing-scan-reference"), "jumioIdScanReference"),
-        (&["callback", "parse", "--dv"][..], fixture("document/dv-missing-transaction"), "transaction"),
-        (&["callback", "parse"][..], b"\xff\xfe\x00garbage".to_vec(), "UTF-8"),
-        (&["callback", "parse"][..], Vec::new(), "jumioIdScanReference"),
+        (
+            &["callback", "parse"][..],
+            fixture("netverify/invalid-date-of-birth"),
+            "idDob",
+        ),
+        (
+            &["callback", "decide"][..],
+            fixture("netverify/missing-scan-reference"),
+            "jumioIdScanReference",
+        ),
+        (
+            &["callback", "parse", "--dv"][..],
+            fixture("document/dv-missing-transaction"),
+            "transaction",
+        ),
+        (
+            &["callback", "parse"][..],
+            b"\xff\xfe\x00garbage".to_vec(),
+            "UTF-8",
+        ),
+        (
+            &["callback", "parse"][..],
+            Vec::new(),
+            "jumioIdScanReference",
+        ),
     ] {
         let out = run(args, &body);
         assert_eq!(out.status.code(), Some(2), "{args:?}");

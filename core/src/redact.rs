@@ -148,7 +148,9 @@ impl ExtractedData {
         apply(&mut r.last_name, mask_name);
         apply(&mut r.name, mask_name);
         apply(&mut r.pan, |v| Masker::new(MaskStyle::Last4, 'x').mask(v));
-        apply(&mut r.account_number, |v| mask_digits(v, MaskStyle::JumioAccount));
+        apply(&mut r.account_number, |v| {
+            mask_digits(v, MaskStyle::JumioAccount)
+        });
         apply(&mut r.ssn, |v| mask_keep_last(v, 0, 'x'));
         if let Some(a) = r.address.as_mut() {
             *a = a.redacted();
