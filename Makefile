@@ -2,9 +2,8 @@
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 CARGO ?= cargo
-FIXTURES := core/tests/fixtures/callbacks
 
-.PHONY: all setup demo test lint fmt bench clean rust-test rust-bench rust-demo
+.PHONY: all setup demo test lint fmt bench clean rust-test rust-bench
 
 all: test
 
@@ -22,21 +21,10 @@ setup:
 	rustup show active-toolchain >/dev/null 2>&1 || rustup toolchain install
 	rustup component add rustfmt clippy >/dev/null
 
-demo: rust-demo $(PLATFORM_DEMOS)
-
-rust-demo: setup
-	$(CARGO) build --release -q -p scankit-cli
-	@echo "== The spec's approved Netverify callback, parsed and redacted =="
-	target/release/scankit callback parse --redact < $(FIXTURES)/netverify/spec-approved.form
-	@echo "== Its decision =="
-	target/release/scankit callback decide < $(FIXTURES)/netverify/spec-approved.form
-	@echo "== The spec's fraud callback: decision =="
-	target/release/scankit callback decide < $(FIXTURES)/netverify/spec-fraud.form
-	@echo "== A Document Verification callback with extracted data, redacted =="
-	target/release/scankit callback parse --dv --redact < $(FIXTURES)/document/spec-extracted.form
-	@echo "== A malformed body: one line on stderr, exit code 2 =="
-	@set +e; target/release/scankit callback parse < $(FIXTURES)/netverify/bad-percent-encoding.form; \
-	  code=$$?; set -e; echo "exit code $$code"; test $$code -eq 2
+# Platform demos run inside scripts/demo.sh, against the sandbox it starts.
+demo: setup
+	$(CARGO) build --release -q -p scankit-cli -p scankit-sandbox -p scankit-example
+	bash scripts/demo.sh $(PLATFORM_DEMOS)
 
 lint: setup
 	$(CARGO) fmt --all -- --check
