@@ -23,7 +23,7 @@ pub const TARGETS: &[(&str, Check)] = &[
 ];
 
 /// A parsed callback writes back (form and JSON) to an equal value, decides,
-/// and its redacted copy no longer holds the ID number.
+/// and its redacted copy shows at most two characters of the ID number.
 pub fn netverify_callback(data: &[u8]) {
     let Ok(cb) = NetverifyCallback::parse(data) else {
         return;
@@ -35,10 +35,14 @@ pub fn netverify_callback(data: &[u8]) {
     let _ = cb.decision();
     let _ = cb.masked_by_provider();
     let redacted = cb.redacted();
-    if let (Some(id), Some(shown)) = (&cb.id_number, &redacted.id_number) {
-        if id.chars().count() >= 6 && id.chars().any(|c| c != 'x') {
-            assert_ne!(id, shown, "redaction kept the ID number");
-        }
+    if let Some(shown) = &redacted.id_number {
+        // An ID number the provider already sent masked ("xxxxxx18") may
+        // come out unchanged: what counts is what is left readable.
+        let readable = shown.chars().filter(|c| *c != 'x').count();
+        assert!(
+            readable <= 2,
+            "redaction left {readable} characters of the ID number"
+        );
     }
     let _ = format!("{cb:?}");
 }
