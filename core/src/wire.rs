@@ -192,8 +192,22 @@ impl<'de> Deserialize<'de> for DateValue {
     }
 }
 
+/// Reads an instant: RFC 3339, or the same without a zone, which is taken as
+/// UTC (the zone the specs give; the 2022 Authentication example omits it).
+pub(crate) fn parse_instant(raw: &str) -> Option<time::OffsetDateTime> {
+    const NAIVE: &[time::format_description::BorrowedFormatItem<'static>] = time::macros::format_description!(
+        "[year]-[month]-[day]T[hour]:[minute]:[second][optional [.[subsecond]]]"
+    );
+    time::OffsetDateTime::parse(raw, &Rfc3339).ok().or_else(|| {
+        time::PrimitiveDateTime::parse(raw, NAIVE)
+            .ok()
+            .map(|t| t.assume_utc())
+    })
+}
+
 /// A UTC timestamp sent as `YYYY-MM-DDThh:mm:ss.SSSZ` (any RFC 3339 form is
-/// accepted), parsed, with its raw text kept.
+/// accepted, and one without a zone is read as UTC), parsed, with its raw
+/// text kept.
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct Timestamp {
     raw: String,
@@ -201,9 +215,9 @@ pub struct Timestamp {
 }
 
 impl Timestamp {
-    /// Parses an RFC 3339 timestamp; `None` if the text is not one.
+    /// Parses a timestamp; `None` if the text is not one.
     pub fn parse(raw: &str) -> Option<Self> {
-        let at = time::OffsetDateTime::parse(raw, &Rfc3339).ok()?;
+        let at = parse_instant(raw)?;
         Some(Timestamp {
             raw: raw.to_owned(),
             at,

@@ -67,6 +67,18 @@ fn dates_and_timestamps_are_parsed_and_keep_their_text() {
         at.at(),
         time::macros::datetime!(2026-01-02 03:04:05.678 UTC)
     );
+    // A timestamp without a zone is read as UTC, its text kept.
+    let naive = parse("transactionDate=2019-05-23T14:32:27.534").unwrap();
+    let naive = naive.transaction_date.unwrap();
+    assert_eq!(naive.raw(), "2019-05-23T14:32:27.534");
+    assert_eq!(
+        naive.at(),
+        time::macros::datetime!(2019-05-23 14:32:27.534 UTC)
+    );
+    assert_eq!(
+        parse("callbackDate=2019-05-23").unwrap_err().code(),
+        "invalid_format"
+    );
     // February 30th has the right shape but is no date.
     assert_eq!(
         parse("idExpiry=2030-02-30").unwrap_err().code(),

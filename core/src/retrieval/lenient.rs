@@ -196,19 +196,10 @@ pub struct LooseTimestamp {
     at: Option<time::OffsetDateTime>,
 }
 
-const NAIVE: &[time::format_description::BorrowedFormatItem<'static>] = time::macros::format_description!(
-    "[year]-[month]-[day]T[hour]:[minute]:[second][optional [.[subsecond]]]"
-);
-
 impl LooseTimestamp {
     /// Reads a timestamp; never fails.
     pub fn parse(raw: &str) -> Self {
-        use time::format_description::well_known::Rfc3339;
-        let at = time::OffsetDateTime::parse(raw, &Rfc3339).ok().or_else(|| {
-            time::PrimitiveDateTime::parse(raw, NAIVE)
-                .ok()
-                .map(|t| t.assume_utc())
-        });
+        let at = crate::wire::parse_instant(raw);
         LooseTimestamp {
             raw: raw.to_owned(),
             at,
