@@ -249,3 +249,27 @@ fn debug_of_personal_data_is_redacted() {
         "{shown}"
     );
 }
+
+#[test]
+fn scan_details_redacted_masks_the_document_and_keeps_the_verdicts() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/retrieval/spec-2019/id-details.json"
+    );
+    let raw = std::fs::read_to_string(path).expect("fixture");
+    let details: ScanDetails = serde_json::from_str(&raw).expect("parses");
+    let redacted = details.redacted();
+    let doc = redacted.document.as_ref().expect("document");
+    assert_eq!(doc.first_name.as_deref(), Some("F***"));
+    assert_ne!(
+        doc.number,
+        details.document.as_ref().and_then(|d| d.number.clone())
+    );
+    assert_eq!(redacted.verification, details.verification);
+    assert_eq!(redacted.scan_reference, details.scan_reference);
+    let shown = serde_json::to_string(&redacted).expect("serializes");
+    assert!(
+        !shown.contains("FIRST NAME") && !shown.contains("123456789"),
+        "{shown}"
+    );
+}

@@ -3,7 +3,7 @@
 
 use super::credit_card::CreditCardData;
 use super::dv::{DvExtractedFields, DvRetrievedData};
-use super::scan::{ScanDocument, ScanTransaction};
+use super::scan::{ScanDetails, ScanDocument, ScanTransaction};
 use crate::models::ExtraJson;
 use crate::redact::{mask_ip, mask_keep_last, mask_name, REDACTED};
 use std::fmt;
@@ -21,6 +21,18 @@ fn last(keep: usize) -> impl Fn(&str) -> String {
 fn withhold_extra(extra: &mut ExtraJson) {
     for v in extra.values_mut() {
         *v = REDACTED.into();
+    }
+}
+
+impl ScanDetails {
+    /// A copy with the document and transaction redacted; verdicts and
+    /// references are kept.
+    pub fn redacted(&self) -> ScanDetails {
+        let mut r = self.clone();
+        r.document = r.document.as_ref().map(ScanDocument::redacted);
+        r.transaction = r.transaction.as_ref().map(ScanTransaction::redacted);
+        withhold_extra(&mut r.extra);
+        r
     }
 }
 
