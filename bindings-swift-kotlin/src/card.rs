@@ -347,6 +347,12 @@ impl std::fmt::Display for Pan {
     }
 }
 
+impl Pan {
+    pub(crate) fn from_core(pan: core::Pan) -> Self {
+        Pan(pan)
+    }
+}
+
 #[uniffi::export]
 impl Pan {
     /// Parses a complete number of a known brand (digits, spaces, dashes).

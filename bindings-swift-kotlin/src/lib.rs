@@ -16,10 +16,12 @@ uniffi::setup_scaffolding!();
 
 mod callback;
 mod card;
+mod mobicard;
 mod retrieval;
 
 pub use callback::*;
 pub use card::*;
+pub use mobicard::*;
 pub use retrieval::*;
 
 /// The version of the scankit core inside this library.

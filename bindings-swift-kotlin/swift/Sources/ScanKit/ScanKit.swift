@@ -1572,6 +1572,307 @@ public func FfiConverterTypeDocumentCallback_lower(_ value: DocumentCallback) ->
 
 
 /**
+ * A MobiCard ScanAPI response. `toString()` / `description` is redacted
+ * (number masked, name reduced, token withheld).
+ */
+public protocol MobicardResponseProtocol: AnyObject, Sendable {
+    
+    /**
+     * What to do next.
+     */
+    func action()  -> MobicardAction
+    
+    /**
+     * `card_number_masked` as sent.
+     */
+    func cardNumberMasked()  -> String?
+    
+    /**
+     * The card number as a [`Pan`] (masked `toString()`); absent if there
+     * is none or it is not a valid number.
+     */
+    func cardPan()  -> Pan?
+    
+    /**
+     * Compares the provider's `card_validation_checks` with scankit's own,
+     * as of the given month.
+     */
+    func crossCheck(todayYear: UInt16, todayMonth: UInt8)  -> CrossCheck?
+    
+    /**
+     * Whether sending again (maybe after waiting or a new token) can help.
+     */
+    func isRetryable()  -> Bool
+    
+    /**
+     * `status` and `status_code` both say success.
+     */
+    func isSuccess()  -> Bool
+    
+    /**
+     * A copy safe to log.
+     */
+    func redacted()  -> MobicardResponse
+    
+    /**
+     * `status` as on the wire (`SUCCESS`, `FAILED`).
+     */
+    func status()  -> String
+    
+    /**
+     * `status_code` as a string (`200`, `430`, ...).
+     */
+    func statusCode()  -> String
+    
+    /**
+     * The response as JSON, lossless. Holds the card number: log `redacted()`.
+     */
+    func toJson()  -> String
+    
+}
+/**
+ * A MobiCard ScanAPI response. `toString()` / `description` is redacted
+ * (number masked, name reduced, token withheld).
+ */
+open class MobicardResponse: MobicardResponseProtocol, @unchecked Sendable, CustomStringConvertible {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_scankit_ffi_fn_clone_mobicardresponse(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_scankit_ffi_fn_free_mobicardresponse(handle, $0) }
+    }
+
+    
+    /**
+     * Parses a response body.
+     */
+public static func parse(body: Data)throws  -> MobicardResponse  {
+    return try  FfiConverterTypeMobicardResponse_lift(try rustCallWithError(FfiConverterTypeMobicardError_lift) {
+    uniffi_scankit_ffi_fn_constructor_mobicardresponse_parse(
+        FfiConverterData.lower(body),$0
+    )
+})
+}
+    
+
+    
+    /**
+     * What to do next.
+     */
+open func action() -> MobicardAction  {
+    return try!  FfiConverterTypeMobicardAction_lift(try! rustCall() {
+    uniffi_scankit_ffi_fn_method_mobicardresponse_action(
+            self.uniffiCloneHandle(),$0
+    )
+})
+}
+    
+    /**
+     * `card_number_masked` as sent.
+     */
+open func cardNumberMasked() -> String?  {
+    return try!  FfiConverterOptionString.lift(try! rustCall() {
+    uniffi_scankit_ffi_fn_method_mobicardresponse_card_number_masked(
+            self.uniffiCloneHandle(),$0
+    )
+})
+}
+    
+    /**
+     * The card number as a [`Pan`] (masked `toString()`); absent if there
+     * is none or it is not a valid number.
+     */
+open func cardPan() -> Pan?  {
+    return try!  FfiConverterOptionTypePan.lift(try! rustCall() {
+    uniffi_scankit_ffi_fn_method_mobicardresponse_card_pan(
+            self.uniffiCloneHandle(),$0
+    )
+})
+}
+    
+    /**
+     * Compares the provider's `card_validation_checks` with scankit's own,
+     * as of the given month.
+     */
+open func crossCheck(todayYear: UInt16, todayMonth: UInt8) -> CrossCheck?  {
+    return try!  FfiConverterOptionTypeCrossCheck.lift(try! rustCall() {
+    uniffi_scankit_ffi_fn_method_mobicardresponse_cross_check(
+            self.uniffiCloneHandle(),
+        FfiConverterUInt16.lower(todayYear),
+        FfiConverterUInt8.lower(todayMonth),$0
+    )
+})
+}
+    
+    /**
+     * Whether sending again (maybe after waiting or a new token) can help.
+     */
+open func isRetryable() -> Bool  {
+    return try!  FfiConverterBool.lift(try! rustCall() {
+    uniffi_scankit_ffi_fn_method_mobicardresponse_is_retryable(
+            self.uniffiCloneHandle(),$0
+    )
+})
+}
+    
+    /**
+     * `status` and `status_code` both say success.
+     */
+open func isSuccess() -> Bool  {
+    return try!  FfiConverterBool.lift(try! rustCall() {
+    uniffi_scankit_ffi_fn_method_mobicardresponse_is_success(
+            self.uniffiCloneHandle(),$0
+    )
+})
+}
+    
+    /**
+     * A copy safe to log.
+     */
+open func redacted() -> MobicardResponse  {
+    return try!  FfiConverterTypeMobicardResponse_lift(try! rustCall() {
+    uniffi_scankit_ffi_fn_method_mobicardresponse_redacted(
+            self.uniffiCloneHandle(),$0
+    )
+})
+}
+    
+    /**
+     * `status` as on the wire (`SUCCESS`, `FAILED`).
+     */
+open func status() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+    uniffi_scankit_ffi_fn_method_mobicardresponse_status(
+            self.uniffiCloneHandle(),$0
+    )
+})
+}
+    
+    /**
+     * `status_code` as a string (`200`, `430`, ...).
+     */
+open func statusCode() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+    uniffi_scankit_ffi_fn_method_mobicardresponse_status_code(
+            self.uniffiCloneHandle(),$0
+    )
+})
+}
+    
+    /**
+     * The response as JSON, lossless. Holds the card number: log `redacted()`.
+     */
+open func toJson() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+    uniffi_scankit_ffi_fn_method_mobicardresponse_to_json(
+            self.uniffiCloneHandle(),$0
+    )
+})
+}
+    
+
+    
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+    uniffi_scankit_ffi_fn_method_mobicardresponse_uniffi_trait_display(
+            self.uniffiCloneHandle(),$0
+    )
+}
+    )
+}
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMobicardResponse: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = MobicardResponse
+
+    public static func lift(_ handle: UInt64) throws -> MobicardResponse {
+        return MobicardResponse(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: MobicardResponse) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MobicardResponse {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: MobicardResponse, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMobicardResponse_lift(_ handle: UInt64) throws -> MobicardResponse {
+    return try FfiConverterTypeMobicardResponse.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMobicardResponse_lower(_ value: MobicardResponse) -> UInt64 {
+    return FfiConverterTypeMobicardResponse.lower(value)
+}
+
+
+
+
+
+
+/**
  * A Netverify / ID Verification callback. `toString()` / `description`
  * is redacted: no names, numbers or address.
  */
@@ -3205,6 +3506,105 @@ public func FfiConverterTypeBrandInfo_lower(_ value: BrandInfo) -> RustBuffer {
 
 
 /**
+ * The local results of the provider's checks, and the disagreements.
+ */
+public struct CrossCheck: Equatable, Hashable {
+    /**
+     * Luhn over the card number; absent without a number.
+     */
+    public let luhn: Bool?
+    /**
+     * The brand id scankit finds from the number.
+     */
+    public let brand: String?
+    /**
+     * The brand id `card_brand` names, if scankit knows it.
+     */
+    public let claimedBrand: String?
+    /**
+     * Whether the expiry is valid as of today; absent if unreadable.
+     */
+    public let expiry: Bool?
+    /**
+     * Each check where the response and scankit differ.
+     */
+    public let disagreements: [Disagreement]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Luhn over the card number; absent without a number.
+         */luhn: Bool?, 
+        /**
+         * The brand id scankit finds from the number.
+         */brand: String?, 
+        /**
+         * The brand id `card_brand` names, if scankit knows it.
+         */claimedBrand: String?, 
+        /**
+         * Whether the expiry is valid as of today; absent if unreadable.
+         */expiry: Bool?, 
+        /**
+         * Each check where the response and scankit differ.
+         */disagreements: [Disagreement]) {
+        self.luhn = luhn
+        self.brand = brand
+        self.claimedBrand = claimedBrand
+        self.expiry = expiry
+        self.disagreements = disagreements
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CrossCheck: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCrossCheck: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CrossCheck {
+        return
+            try CrossCheck(
+                luhn: FfiConverterOptionBool.read(from: &buf), 
+                brand: FfiConverterOptionString.read(from: &buf), 
+                claimedBrand: FfiConverterOptionString.read(from: &buf), 
+                expiry: FfiConverterOptionBool.read(from: &buf), 
+                disagreements: FfiConverterSequenceTypeDisagreement.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CrossCheck, into buf: inout [UInt8]) {
+        FfiConverterOptionBool.write(value.luhn, into: &buf)
+        FfiConverterOptionString.write(value.brand, into: &buf)
+        FfiConverterOptionString.write(value.claimedBrand, into: &buf)
+        FfiConverterOptionBool.write(value.expiry, into: &buf)
+        FfiConverterSequenceTypeDisagreement.write(value.disagreements, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCrossCheck_lift(_ buf: RustBuffer) throws -> CrossCheck {
+    return try FfiConverterTypeCrossCheck.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCrossCheck_lower(_ value: CrossCheck) -> RustBuffer {
+    return FfiConverterTypeCrossCheck.lower(value)
+}
+
+
+/**
  * An outcome and the fact it rests on.
  */
 public struct Decision: Equatable, Hashable {
@@ -3280,6 +3680,85 @@ public func FfiConverterTypeDecision_lift(_ buf: RustBuffer) throws -> Decision 
 #endif
 public func FfiConverterTypeDecision_lower(_ value: Decision) -> RustBuffer {
     return FfiConverterTypeDecision.lower(value)
+}
+
+
+/**
+ * A check on which the response and scankit disagree.
+ */
+public struct Disagreement: Equatable, Hashable {
+    /**
+     * `luhn`, `brand_prefix`, `expiry` or `masked_number`.
+     */
+    public let check: String
+    /**
+     * What the response says (absent: no readable answer).
+     */
+    public let reported: Bool?
+    /**
+     * What scankit computes.
+     */
+    public let computed: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `luhn`, `brand_prefix`, `expiry` or `masked_number`.
+         */check: String, 
+        /**
+         * What the response says (absent: no readable answer).
+         */reported: Bool?, 
+        /**
+         * What scankit computes.
+         */computed: Bool) {
+        self.check = check
+        self.reported = reported
+        self.computed = computed
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Disagreement: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDisagreement: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Disagreement {
+        return
+            try Disagreement(
+                check: FfiConverterString.read(from: &buf), 
+                reported: FfiConverterOptionBool.read(from: &buf), 
+                computed: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Disagreement, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.check, into: &buf)
+        FfiConverterOptionBool.write(value.reported, into: &buf)
+        FfiConverterBool.write(value.computed, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDisagreement_lift(_ buf: RustBuffer) throws -> Disagreement {
+    return try FfiConverterTypeDisagreement.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDisagreement_lower(_ value: Disagreement) -> RustBuffer {
+    return FfiConverterTypeDisagreement.lower(value)
 }
 
 
@@ -3517,6 +3996,125 @@ public func FfiConverterTypeFormattedNumber_lift(_ buf: RustBuffer) throws -> Fo
 #endif
 public func FfiConverterTypeFormattedNumber_lower(_ value: FormattedNumber) -> RustBuffer {
     return FfiConverterTypeFormattedNumber.lower(value)
+}
+
+
+/**
+ * The outcome of an image pre-check before upload.
+ */
+public struct ImageCheck: Equatable, Hashable {
+    /**
+     * Whether the image may be uploaded (no errors).
+     */
+    public let ok: Bool
+    /**
+     * The format found (`jpeg`, `png`, ...), if supported.
+     */
+    public let format: String?
+    /**
+     * Width in pixels, when read.
+     */
+    public let width: UInt32?
+    /**
+     * Height in pixels, when read.
+     */
+    public let height: UInt32?
+    /**
+     * Size in bytes.
+     */
+    public let bytes: UInt64
+    /**
+     * Reasons not to upload (`empty`, `too_large`, `unsupported_format`, `too_small`, ...).
+     */
+    public let errors: [String]
+    /**
+     * What could not be checked.
+     */
+    public let warnings: [String]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Whether the image may be uploaded (no errors).
+         */ok: Bool, 
+        /**
+         * The format found (`jpeg`, `png`, ...), if supported.
+         */format: String?, 
+        /**
+         * Width in pixels, when read.
+         */width: UInt32?, 
+        /**
+         * Height in pixels, when read.
+         */height: UInt32?, 
+        /**
+         * Size in bytes.
+         */bytes: UInt64, 
+        /**
+         * Reasons not to upload (`empty`, `too_large`, `unsupported_format`, `too_small`, ...).
+         */errors: [String], 
+        /**
+         * What could not be checked.
+         */warnings: [String]) {
+        self.ok = ok
+        self.format = format
+        self.width = width
+        self.height = height
+        self.bytes = bytes
+        self.errors = errors
+        self.warnings = warnings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ImageCheck: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeImageCheck: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ImageCheck {
+        return
+            try ImageCheck(
+                ok: FfiConverterBool.read(from: &buf), 
+                format: FfiConverterOptionString.read(from: &buf), 
+                width: FfiConverterOptionUInt32.read(from: &buf), 
+                height: FfiConverterOptionUInt32.read(from: &buf), 
+                bytes: FfiConverterUInt64.read(from: &buf), 
+                errors: FfiConverterSequenceString.read(from: &buf), 
+                warnings: FfiConverterSequenceString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ImageCheck, into buf: inout [UInt8]) {
+        FfiConverterBool.write(value.ok, into: &buf)
+        FfiConverterOptionString.write(value.format, into: &buf)
+        FfiConverterOptionUInt32.write(value.width, into: &buf)
+        FfiConverterOptionUInt32.write(value.height, into: &buf)
+        FfiConverterUInt64.write(value.bytes, into: &buf)
+        FfiConverterSequenceString.write(value.errors, into: &buf)
+        FfiConverterSequenceString.write(value.warnings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeImageCheck_lift(_ buf: RustBuffer) throws -> ImageCheck {
+    return try FfiConverterTypeImageCheck.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeImageCheck_lower(_ value: ImageCheck) -> RustBuffer {
+    return FfiConverterTypeImageCheck.lower(value)
 }
 
 
@@ -5027,6 +5625,210 @@ public func FfiConverterTypeMaskStyle_lower(_ value: MaskStyle) -> RustBuffer {
 // Note that we don't yet support `indirect` for enums.
 // See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
 /**
+ * The next step after a ScanAPI response.
+ */
+
+public enum MobicardAction: Equatable, Hashable {
+    
+    /**
+     * Success: process the card data.
+     */
+    case process
+    /**
+     * Wait and send the same request again.
+     */
+    case retryWithBackoff
+    /**
+     * Build a new token and send again.
+     */
+    case refreshTokenAndRetry
+    /**
+     * Top up the token account first.
+     */
+    case topUp
+    /**
+     * The request is wrong: fix it.
+     */
+    case fixRequest
+    /**
+     * Nothing known helps: report the failure.
+     */
+    case giveUp
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension MobicardAction: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMobicardAction: FfiConverterRustBuffer {
+    typealias SwiftType = MobicardAction
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MobicardAction {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .process
+        
+        case 2: return .retryWithBackoff
+        
+        case 3: return .refreshTokenAndRetry
+        
+        case 4: return .topUp
+        
+        case 5: return .fixRequest
+        
+        case 6: return .giveUp
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: MobicardAction, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .process:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .retryWithBackoff:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .refreshTokenAndRetry:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .topUp:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .fixRequest:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .giveUp:
+            writeInt(&buf, Int32(6))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMobicardAction_lift(_ buf: RustBuffer) throws -> MobicardAction {
+    return try FfiConverterTypeMobicardAction.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMobicardAction_lower(_ value: MobicardAction) -> RustBuffer {
+    return FfiConverterTypeMobicardAction.lower(value)
+}
+
+
+
+/**
+ * A body that is not a ScanAPI response. Never quotes the body.
+ */
+public enum MobicardError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
+
+    
+    
+    /**
+     * Not JSON, truncated, or a field of an unexpected type.
+     */
+    case InvalidResponse(
+        /**
+         * Always `body`.
+         */field: String, 
+        /**
+         * What was wrong, with line and column.
+         */reason: String
+    )
+
+    
+
+    
+
+    
+    public var errorDescription: String? {
+        String(reflecting: self)
+    }
+    
+}
+
+#if compiler(>=6)
+extension MobicardError: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMobicardError: FfiConverterRustBuffer {
+    typealias SwiftType = MobicardError
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MobicardError {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+
+        
+
+        
+        case 1: return .InvalidResponse(
+            field: try FfiConverterString.read(from: &buf), 
+            reason: try FfiConverterString.read(from: &buf)
+            )
+
+         default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: MobicardError, into buf: inout [UInt8]) {
+        switch value {
+
+        
+
+        
+        
+        case let .InvalidResponse(field,reason):
+            writeInt(&buf, Int32(1))
+            FfiConverterString.write(field, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMobicardError_lift(_ buf: RustBuffer) throws -> MobicardError {
+    return try FfiConverterTypeMobicardError.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMobicardError_lower(_ value: MobicardError) -> RustBuffer {
+    return FfiConverterTypeMobicardError.lower(value)
+}
+
+// Note that we don't yet support `indirect` for enums.
+// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+/**
  * What to do with the user.
  */
 
@@ -5741,6 +6543,30 @@ fileprivate struct FfiConverterOptionUInt64: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionBool: FfiConverterRustBuffer {
+    typealias SwiftType = Bool?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterBool.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterBool.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
     typealias SwiftType = String?
 
@@ -5757,6 +6583,54 @@ fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterString.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypePan: FfiConverterRustBuffer {
+    typealias SwiftType = Pan?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypePan.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypePan.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeCrossCheck: FfiConverterRustBuffer {
+    typealias SwiftType = CrossCheck?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeCrossCheck.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeCrossCheck.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -5905,6 +6779,31 @@ fileprivate struct FfiConverterSequenceTypeBrandInfo: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeBrandInfo.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeDisagreement: FfiConverterRustBuffer {
+    typealias SwiftType = [Disagreement]
+
+    public static func write(_ value: [Disagreement], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeDisagreement.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Disagreement] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Disagreement]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeDisagreement.read(from: &buf))
         }
         return seq
     }
@@ -6155,6 +7054,17 @@ public func validateExpiry(input: String, todayYear: UInt16, todayMonth: UInt8, 
 })
 }
 /**
+ * Checks a card image against the ScanAPI's limits (800×600, 10 MiB,
+ * supported formats) before uploading it.
+ */
+public func precheckCardImage(bytes: Data) -> ImageCheck  {
+    return try!  FfiConverterTypeImageCheck_lift(try! rustCall() {
+    uniffi_scankit_ffi_fn_func_precheck_card_image(
+        FfiConverterData.lower(bytes),$0
+    )
+})
+}
+/**
  * The spec's schedule: 40, 60, 100, 160, 240, 340, 460, 600, 760 and 940 s
  * after the images were acquired, then once a day.
  */
@@ -6241,6 +7151,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_scankit_ffi_checksum_func_validate_expiry() != 30357) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_scankit_ffi_checksum_func_precheck_card_image() != 32519) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_scankit_ffi_checksum_func_recommended_poll_schedule() != 45490) {
@@ -6334,6 +7247,36 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_scankit_ffi_checksum_method_pan_masked() != 28331) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_scankit_ffi_checksum_method_mobicardresponse_action() != 5741) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_scankit_ffi_checksum_method_mobicardresponse_card_number_masked() != 17326) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_scankit_ffi_checksum_method_mobicardresponse_card_pan() != 12741) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_scankit_ffi_checksum_method_mobicardresponse_cross_check() != 55556) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_scankit_ffi_checksum_method_mobicardresponse_is_retryable() != 9840) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_scankit_ffi_checksum_method_mobicardresponse_is_success() != 13377) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_scankit_ffi_checksum_method_mobicardresponse_redacted() != 49968) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_scankit_ffi_checksum_method_mobicardresponse_status() != 44371) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_scankit_ffi_checksum_method_mobicardresponse_status_code() != 28287) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_scankit_ffi_checksum_method_mobicardresponse_to_json() != 40030) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_scankit_ffi_checksum_method_credentials_token() != 43761) {
@@ -6460,6 +7403,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_scankit_ffi_checksum_constructor_pan_new() != 48328) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_scankit_ffi_checksum_constructor_mobicardresponse_parse() != 54245) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_scankit_ffi_checksum_constructor_apisecret_new() != 9439) {
