@@ -58,7 +58,7 @@ build-wasm: setup-wasm
 	  --no-default-features --features callbacks,cards
 	$(WASM_BINDGEN) --target web --out-dir $(WASM_NPM)/wasm --out-name scankit_wasm $(WASM_RAW)
 	cd $(WASM_DIR) && $(WASM_CARGO) build --release --target wasm32-unknown-unknown \
-	  --no-default-features --features retrieval
+	  --no-default-features --features retrieval,mobicard
 	$(WASM_BINDGEN) --target web --out-dir $(WASM_NPM)/wasm --out-name scankit_retrieval $(WASM_RAW)
 	@for m in scankit_wasm scankit_retrieval; do \
 	  f=$(WASM_NPM)/wasm/$${m}_bg.wasm; \

@@ -1,4 +1,5 @@
-// The Retrieval API client of the `scankit` package (entry `scankit/retrieval`),
+// The server-side APIs of the `scankit` package (entry `scankit/retrieval`):
+// the Retrieval API client, MobiCard requests and responses, card photo checks;
 // over its own wasm module so that pages that only validate cards and parse
 // callbacks do not download it. API secrets never belong in a browser: use it
 // in Node, or in a page that reaches the API through its own server.
@@ -120,4 +121,48 @@ export class RetrievalClient {
     ));
     return JSON.parse(text);
   }
+}
+
+// ---- MobiCard ScanAPI --------------------------------------------------------
+
+function bytesOf(value, name) {
+  if (typeof value === 'string') return new TextEncoder().encode(value);
+  if (value instanceof Uint8Array) return value;
+  if (value instanceof ArrayBuffer) return new Uint8Array(value);
+  throw new ScanKitError(`${name}: expected a string or a Uint8Array`, { code: 'invalid_argument', field: name });
+}
+
+/**
+ * Parses a MobiCard ScanAPI response: `{ response, isSuccess, action }`;
+ * `redact: true` masks the card number and name and withholds the token.
+ */
+export function parseMobicardResponse(body, options = {}) {
+  const r = wrap(() => raw.parseMobicardResponse(bytesOf(body, 'body'), options.redact === true));
+  return { response: JSON.parse(r.response), isSuccess: r.isSuccess, action: r.action };
+}
+
+/** The signed JSON body of a MobiCard ScanAPI request (server side: it needs the secret key). */
+export function mobicardRequestBody(request) {
+  const r = request ?? {};
+  return wrap(() => raw.mobicardRequestBody(
+    r.mode === 'LIVE',
+    String(r.merchantId ?? ''),
+    String(r.apiKey ?? ''),
+    String(r.secretKey ?? ''),
+    String(r.tokenId ?? ''),
+    String(r.txnReference ?? ''),
+    r.image === undefined ? undefined : bytesOf(r.image, 'image'),
+    r.extraData === undefined ? undefined : String(r.extraData),
+  ));
+}
+
+/**
+ * Checks a card photo before upload (supported format, 800x600 minimum, size):
+ * `{ ok, format, width, height, bytes, errors, warnings }`.
+ */
+export function checkCardImage(bytes, limits = {}) {
+  const data = bytesOf(bytes, 'bytes');
+  return wrap(() => raw.checkCardImage(
+    data, limits.minLongSide >>> 0, limits.minShortSide >>> 0, limits.maxBytes >>> 0,
+  ));
 }

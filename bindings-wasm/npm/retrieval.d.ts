@@ -104,3 +104,98 @@ export class RetrievalClient {
 
 /** The spec's polling offsets, seconds after the images were acquired. */
 export function recommendedPollSchedule(): number[];
+
+// ---- MobiCard ScanAPI and card photos ------------------------------------------
+
+/** What to do after a MobiCard response. */
+export type MobicardAction =
+  | 'process'
+  | 'retry_with_backoff'
+  | 'refresh_token_and_retry'
+  | 'top_up'
+  | 'fix_request'
+  | 'give_up';
+
+/** A ScanAPI response as the provider sends it (snake_case, lenient). */
+export interface MobicardScanResponse {
+  status: Open<'SUCCESS' | 'FAILED'>;
+  status_code: string | number;
+  status_message?: string;
+  card_scan_request_id?: string;
+  mobicard_txn_reference?: string;
+  timestamp?: string;
+  card_information?: {
+    card_number?: string;
+    card_number_masked?: string;
+    card_expiry_date?: string;
+    card_expiry_month?: string;
+    card_expiry_year?: string;
+    card_brand?: string;
+    card_category?: string;
+    card_holder_name?: string;
+    card_bank_name?: string;
+    card_token?: string;
+    [field: string]: unknown;
+  };
+  card_exif_information?: Record<string, unknown>;
+  card_risk_information?: Record<string, unknown>;
+  card_biin_information?: Record<string, unknown>;
+  addendum_data?: string;
+  [field: string]: unknown;
+}
+
+export interface ParsedMobicardResponse {
+  response: MobicardScanResponse;
+  /** `status` SUCCESS and code 200. */
+  isSuccess: boolean;
+  action: MobicardAction;
+}
+
+/** Parses a ScanAPI response; `redact` masks the card number and name. Throws {@link ScanKitError}. */
+export function parseMobicardResponse(
+  body: string | Uint8Array | ArrayBuffer,
+  options?: { redact?: boolean },
+): ParsedMobicardResponse;
+
+export interface MobicardRequest {
+  /** `TEST` by default. */
+  mode?: 'TEST' | 'LIVE';
+  merchantId: string;
+  apiKey: string;
+  /** Signs the token; never sent. Server side only. */
+  secretKey: string;
+  /** Unique per request. */
+  tokenId: string;
+  txnReference: string;
+  /** Method 2: the card photo (base64-encoded for you). */
+  image?: Uint8Array | ArrayBuffer;
+  extraData?: string;
+}
+
+/** The signed JSON body of a ScanAPI request. Throws {@link ScanKitError} (`invalid_request`). */
+export function mobicardRequestBody(request: MobicardRequest): string;
+
+export type ImageProblem =
+  | { problem: 'empty' }
+  | { problem: 'not_base64' }
+  | { problem: 'too_large'; bytes: number; limit: number }
+  | { problem: 'unsupported_format' }
+  | { problem: 'too_small'; width: number; height: number }
+  | { problem: 'dimensions_unknown' };
+
+export interface CardImageCheck {
+  /** Whether the photo may be uploaded. */
+  ok: boolean;
+  format: 'jpeg' | 'png' | 'gif' | 'bmp' | 'webp' | 'tiff' | 'ico' | 'heic' | 'heif' | 'jp2' | 'jpx' | 'jpm' | 'pdf' | null;
+  width: number | null;
+  height: number | null;
+  bytes: number;
+  errors: ImageProblem[];
+  warnings: ImageProblem[];
+}
+
+/** Checks a card photo before upload: format, 800x600 minimum (either way round), 10 MiB. */
+export function checkCardImage(
+  bytes: Uint8Array | ArrayBuffer,
+  limits?: { minLongSide?: number; minShortSide?: number; maxBytes?: number },
+): CardImageCheck;

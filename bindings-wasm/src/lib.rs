@@ -11,6 +11,8 @@ mod callback;
 #[cfg(feature = "cards")]
 mod card;
 mod error;
+#[cfg(feature = "mobicard")]
+mod mobicard;
 #[cfg(feature = "retrieval")]
 mod retrieval;
 
@@ -18,5 +20,7 @@ mod retrieval;
 pub use callback::*;
 #[cfg(feature = "cards")]
 pub use card::*;
+#[cfg(feature = "mobicard")]
+pub use mobicard::*;
 #[cfg(feature = "retrieval")]
 pub use retrieval::*;

@@ -13,7 +13,20 @@ import {
 import {
   RetrievalClient, recommendedPollSchedule, type ScanStatusResponse, type RetrievedImage,
   RetrievalError as RetrievalErrorFromRetrieval,
+  parseMobicardResponse, mobicardRequestBody, checkCardImage,
+  type ParsedMobicardResponse, type MobicardAction, type CardImageCheck,
 } from 'scankit/retrieval';
+
+const mobi: ParsedMobicardResponse = parseMobicardResponse('{}', { redact: true });
+const action: MobicardAction = mobi.action;
+const last4: string | undefined = mobi.response.card_information?.card_number_masked;
+const reqBody: string = mobicardRequestBody({
+  mode: 'LIVE', merchantId: 'm', apiKey: 'k', secretKey: 's', tokenId: 't', txnReference: 'r',
+  image: new Uint8Array(4), extraData: 'x',
+});
+const image: CardImageCheck = checkCardImage(new Uint8Array(4), { minLongSide: 800, minShortSide: 600, maxBytes: 1 << 20 });
+const problems: string[] = image.errors.map((p) => p.problem);
+console.log(action, last4, reqBody, problems, image.ok, image.format);
 import { ScanKitError as ScanKitErrorFromSubpath } from 'scankit/errors';
 
 const body = 'jumioIdScanReference=abc&verificationStatus=APPROVED_VERIFIED&idScanStatus=SUCCESS';
