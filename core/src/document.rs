@@ -245,7 +245,8 @@ impl DocumentCallback {
         })
     }
 
-    /// Writes the callback back as a form body that parses to an equal value.
+    /// Writes the callback back as a form body that parses to an equal value
+    /// (possibly longer than the one read: see [`NetverifyCallback::to_form`](crate::NetverifyCallback::to_form)).
     pub fn to_form(&self) -> String {
         let mut w = FormWriter::new();
         w.pair("scanReference", &self.scan_reference);

@@ -436,6 +436,8 @@ impl NetverifyCallback {
 
     /// Writes the callback back as a form body that parses to an equal value:
     /// the required fields, the others in table order, then `extra` in the order received.
+    /// The body may be longer than the one read (raw UTF-8 is written as
+    /// `%XX`): read it back with a `max_body_bytes` to match.
     pub fn to_form(&self) -> String {
         let mut w = FormWriter::new();
         w.pair("jumioIdScanReference", &self.jumio_id_scan_reference);
