@@ -67,6 +67,14 @@ pub(crate) fn luhn_sum_checked(bytes: &[u8]) -> Option<bool> {
 }
 
 const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The sum of the eight bytes of `v` (each at most 252, so the total may
+/// pass 255: add in two halves of 16-bit lanes).
+#[inline]
+fn hsum16(v: u64) -> u32 {
+    let lanes = (v & 0x00FF_00FF_00FF_00FF) + ((v >> 8) & 0x00FF_00FF_00FF_00FF);
+    (lanes.wrapping_mul(0x0001_0001_0001_0001) >> 48) as u32
+}
 const HIGH: u64 = 0x8080_8080_8080_8080;
 /// Bytes 0, 2, 4, 6 of a little-endian word: in an 8-digit chunk ending at
 /// an even distance from the right, these are the doubled positions.
@@ -78,6 +86,10 @@ const EVEN_BYTES: u64 = 0x00FF_00FF_00FF_00FF;
 #[inline]
 fn luhn_sum(digits: &[u8]) -> Option<u32> {
     let mut sum = 0u32;
+    // Per-byte Luhn values (0..=9) of the chunks so far, summed bytewise;
+    // folded into `sum` before a byte could pass 255.
+    let mut acc = 0u64;
+    let mut pending = 0;
     let mut chunks = digits.rchunks_exact(8);
     for chunk in &mut chunks {
         let mut word = [0u8; 8];
@@ -88,13 +100,18 @@ fn luhn_sum(digits: &[u8]) -> Option<u32> {
             return None;
         }
         // The rightmost byte (index 7) is at an even distance from the end
-        // of this chunk, so bytes 6, 4, 2, 0 are doubled.
+        // of this chunk, so bytes 6, 4, 2, 0 are doubled: 2d, less 9 if d >= 5.
         let doubled = x & EVEN_BYTES;
-        let plain = x & !EVEN_BYTES;
         let fives = (doubled.wrapping_add(ONES * 0x7B) & HIGH) >> 7;
-        let hsum = |v: u64| (v.wrapping_mul(ONES) >> 56) as u32;
-        sum += hsum(plain) + 2 * hsum(doubled) - 9 * hsum(fives);
+        acc += (x & !EVEN_BYTES) + (doubled << 1) - fives * 9;
+        pending += 1;
+        if pending == 28 {
+            sum += hsum16(acc);
+            acc = 0;
+            pending = 0;
+        }
     }
+    sum += hsum16(acc);
     // The leading digits (fewer than eight): the rightmost of them is at an
     // even distance from the end, as chunks of eight keep the parity.
     let mut double = false;

@@ -51,17 +51,17 @@ mod luhn;
 pub mod mask;
 pub mod number;
 mod pan;
+mod stream;
 
 pub use brands::{Brand, BrandInfo, BrandSet, Pattern, SecurityCode, BRANDS};
 pub use cvv::{
     validate_cardholder_name, validate_cvv, validate_cvv_for, FieldValidation, MAX_NAME_LENGTH,
 };
 pub use expiry::{validate_expiry, validate_expiry_with, ExpiryValidation, YearMonth};
-pub use find::{
-    find_pans, mask_pans, mask_pans_stream, mask_pans_with, PanFinder, PanMaskWriter, PanSpan,
-};
+pub use find::{find_pans, mask_pans, mask_pans_with, PanFinder, PanSpan};
 pub use format::{format_number, Formatted};
 pub use luhn::{luhn_check_digit, luhn_valid, luhn_valid_bytes};
 pub use mask::{mask_digits, MaskStyle, Masker};
 pub use number::{validate_number, validate_number_with, NumberOptions, NumberValidation};
 pub use pan::{Pan, PanError};
+pub use stream::{mask_pans_stream, PanMaskWriter};

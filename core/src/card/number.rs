@@ -189,12 +189,14 @@ impl Entry {
     /// fall in the pattern's range cut to that many digits.
     #[inline]
     fn fits(&self, vals: &[u32; 9], n: usize) -> bool {
-        let k = usize::from(self.len).min(n);
-        let div = POW10
-            .get(usize::from(self.len) - k)
-            .copied()
-            .unwrap_or(u32::MAX);
-        let v = vals.get(k).copied().unwrap_or(0);
+        let len = usize::from(self.len);
+        if n >= len {
+            // The usual case once a few digits are typed: no division.
+            let v = vals.get(len).copied().unwrap_or(0);
+            return self.lo <= v && v <= self.hi;
+        }
+        let div = POW10.get(len - n).copied().unwrap_or(u32::MAX);
+        let v = vals.get(n).copied().unwrap_or(0);
         self.lo / div <= v && v <= self.hi / div
     }
 }
@@ -224,7 +226,11 @@ fn index() -> &'static Index {
             })
             .collect();
         let bucket = |digits: &[u8]| -> Vec<Entry> {
-            let vals = prefix_values(digits);
+            let mut head = [0u8; 8];
+            for (h, d) in head.iter_mut().zip(digits) {
+                *h = *d;
+            }
+            let vals = prefix_values(&head);
             all.iter()
                 .filter(|e| e.fits(&vals, digits.len()))
                 .copied()
@@ -237,16 +243,15 @@ fn index() -> &'static Index {
     })
 }
 
-/// `vals[k]` is the value of the first `k` digits (k up to 8).
+/// `vals[k]` is the value of the first `k` digits (k up to 8); digits past
+/// the end of a shorter number are zeros and never looked at.
 #[inline]
-fn prefix_values(head: &[u8]) -> [u32; 9] {
+fn prefix_values(head: &[u8; 8]) -> [u32; 9] {
     let mut vals = [0u32; 9];
     let mut acc = 0u32;
-    for (i, &d) in head.iter().take(8).enumerate() {
+    for (slot, &d) in vals.iter_mut().skip(1).zip(head) {
         acc = acc * 10 + u32::from(d);
-        if let Some(slot) = vals.get_mut(i + 1) {
-            *slot = acc;
-        }
+        *slot = acc;
     }
     vals
 }
@@ -264,7 +269,7 @@ pub(crate) fn classify(head: &[u8; 8], n: usize) -> (BrandSet, Option<Brand>) {
         return (BrandSet::EMPTY, None);
     };
     let head_len = n.min(8);
-    let vals = prefix_values(head.get(..head_len).unwrap_or(&[]));
+    let vals = prefix_values(head);
     let mut found = BrandSet::EMPTY;
     let mut all_strong = true;
     let mut best: Option<(Brand, u8)> = None;

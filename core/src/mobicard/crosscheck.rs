@@ -2,7 +2,7 @@
 //! brand prefix, expiry) and the masked number locally, and report where
 //! they disagree.
 
-use super::response::CardInformation;
+use super::sections::CardInformation;
 use crate::card::{luhn_valid, validate_expiry, validate_number, Brand, YearMonth};
 use serde::Serialize;
 

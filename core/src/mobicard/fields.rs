@@ -2,6 +2,7 @@
 //! received (so re-serializing gives it back) and reads it as what the spec
 //! says it is, whether it came as a string or a number.
 
+use indexmap::IndexMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 use std::fmt;
@@ -109,3 +110,16 @@ impl Decimal {
         }
     }
 }
+
+/// Reads a present field, `null` included, as `Some`, so `null` is kept
+/// (plain `Option` would turn it into an absent field).
+pub(crate) fn keep_null<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    T::deserialize(d).map(Some)
+}
+
+/// Unknown fields, kept in order.
+pub type Extra = IndexMap<String, Value>;

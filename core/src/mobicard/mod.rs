@@ -17,10 +17,11 @@ mod image;
 mod request;
 mod response;
 mod secret;
+mod sections;
 mod status;
 
 pub use crosscheck::{brand_from_name, cross_check, Check, CrossCheck, Disagreement};
-pub use fields::{Decimal, Flag, Text};
+pub use fields::{Decimal, Extra, Flag, Text};
 pub use image::{
     detect_format, precheck_base64, precheck_image, ImageCheck, ImageFormat, ImageLimits,
     ImageProblem,
@@ -29,9 +30,10 @@ pub use request::{
     sign_hs256, Mode, RequestError, ScanRequest, ServiceType, JWT_HEADER, SCAN_PATH,
     SCAN_SERVICE_ID, VERSION,
 };
-pub use response::{
-    BiinInformation, CardInformation, CardNumber, ExifInformation, Extra, ResponseError,
-    RiskInformation, ScanResponse, Status, StatusCode, StatusCodeValue, ValidationChecks,
-};
+pub use response::{ResponseError, ScanResponse, Status, StatusCode, StatusCodeValue};
 pub use secret::Secret;
+pub use sections::{
+    BiinInformation, CardInformation, CardNumber, ExifInformation, RiskInformation,
+    ValidationChecks,
+};
 pub use status::{action_for, Action, Backoff, BackoffConfig};
