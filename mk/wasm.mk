@@ -6,7 +6,7 @@
 #   make build-wasm   bindings-wasm/npm/wasm/: the glue and the optimised .wasm
 #   make test-wasm    fmt + clippy (wasm32), node --test over every fixture,
 #                     tsc --strict over the usage file, wasm-bindgen-test in
-#                     headless Chromium
+#                     headless Chromium, examples/web driven by playwright-core
 #   make bench-wasm   bench/out/node.md: scankit vs card-validator and vs
 #                     URLSearchParams + JSON.parse
 #   make demo-wasm    examples/node/demo.mjs
@@ -28,7 +28,7 @@ WASM_OPT := $(CURDIR)/$(WASM_DIR)/node_modules/.bin/wasm-opt
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue
 
-.PHONY: setup-wasm build-wasm test-wasm bench-wasm demo-wasm wasm-node-test wasm-browser-test wasm-lint wasm-tsc wasm-sandbox
+.PHONY: setup-wasm build-wasm test-wasm bench-wasm demo-wasm wasm-node-test wasm-browser-test wasm-lint wasm-tsc wasm-sandbox wasm-page-test
 
 PLATFORM_TESTS += test-wasm
 PLATFORM_BENCHES += bench-wasm
@@ -42,6 +42,7 @@ setup-wasm: setup
 	    || $(CARGO) install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --root $(WASM_TOOLS); \
 	fi
 	@cd $(WASM_DIR) && if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/tsc ] \
+	    || [ ! -d node_modules/playwright-core ] \
 	    || [ package-lock.json -nt node_modules/.package-lock.json ]; then \
 	  CI=true npm ci --no-audit --no-fund; fi
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
@@ -78,6 +79,11 @@ wasm-sandbox: setup
 wasm-node-test: build-wasm wasm-sandbox
 	cd $(WASM_NPM) && ../scripts/with-sandbox.sh $(WASM_SANDBOX) node --test test/
 
+# examples/web as a user would use it: Debian's Chromium through
+# playwright-core (no downloaded browser); screenshot in bindings-wasm/test-out/.
+wasm-page-test: build-wasm wasm-sandbox
+	cd $(WASM_DIR) && scripts/with-sandbox.sh $(WASM_SANDBOX) node --test page-test/
+
 wasm-tsc: build-wasm
 	cd $(WASM_DIR) && node_modules/.bin/tsc -p tsconfig.json
 
@@ -89,7 +95,7 @@ wasm-browser-test: setup-wasm wasm-sandbox
 	  WASM_BINDGEN_TEST_TIMEOUT=120 \
 	  scripts/with-sandbox.sh $(WASM_SANDBOX) $(WASM_CARGO) test --target wasm32-unknown-unknown
 
-test-wasm: wasm-lint wasm-node-test wasm-tsc wasm-browser-test
+test-wasm: wasm-lint wasm-node-test wasm-tsc wasm-browser-test wasm-page-test
 
 bench-wasm: build-wasm
 	mkdir -p bench/out
