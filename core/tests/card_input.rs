@@ -26,6 +26,9 @@ fn formats_with_the_brands_gaps() {
         (f.text.as_str(), f.brand),
         ("1000 11234 567890", Some(Brand::Uatp))
     );
+    // Debug never shows the whole number.
+    let debug = format!("{:?}", format_number("4111111111111111", 16));
+    assert!(debug.contains("4111 11** **** 1111"), "{debug}");
     // Unknown brand: groups of four, at most 19 digits.
     let f = format_number("99999999999999999999999", 0);
     assert_eq!(f.text, "9999 9999 9999 9999999");

@@ -143,6 +143,40 @@ proptest! {
     }
 
     #[test]
+    fn found_spans_are_whole_valid_numbers_in_order(
+        parts in prop::collection::vec(
+            prop_oneof![
+                Just("4111111111111111"),
+                Just("5555 5555 5555 4444"),
+                Just("3782-822463-10005"),
+                Just("12345"),
+                Just(" "),
+                Just("-"),
+                Just("x"),
+                Just("."),
+                Just("0"),
+            ],
+            0..30,
+        ),
+    ) {
+        let text = parts.concat();
+        let spans = scankit::card::find_pans(&text);
+        let mut last_end = 0;
+        for s in &spans {
+            prop_assert!(s.start >= last_end && s.start < s.end && s.end <= text.len());
+            last_end = s.end;
+            let pan = Pan::parse(&text[s.start..s.end]);
+            prop_assert!(pan.is_ok(), "{:?}", &text[s.start..s.end]);
+            prop_assert_eq!(pan.unwrap().brand(), s.brand);
+            // Never inside a longer run of digits.
+            let before = text.as_bytes().get(s.start.wrapping_sub(1)).copied();
+            let after = text.as_bytes().get(s.end).copied();
+            prop_assert!(!before.is_some_and(|b| b.is_ascii_digit()));
+            prop_assert!(!after.is_some_and(|b| b.is_ascii_digit()));
+        }
+    }
+
+    #[test]
     fn arbitrary_input_is_handled(s in "\\PC{0,40}") {
         let v = validate_number(&s);
         prop_assert!(!v.valid || v.brand.is_some());

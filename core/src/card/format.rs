@@ -10,8 +10,9 @@ const DEFAULT_GAPS: &[u8] = &[4, 8, 12];
 /// Digits kept while no single brand is known.
 const DEFAULT_MAX_DIGITS: usize = 19;
 
-/// A number formatted for display in an input field.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// A number formatted for display in an input field. `Debug` masks the
+/// digits (PCI style), as the text may be a whole card number.
+#[derive(Clone, PartialEq, Eq, Serialize)]
 pub struct Formatted {
     /// The digits, grouped with single spaces; no trailing space.
     pub text: String,
@@ -19,6 +20,19 @@ pub struct Formatted {
     pub caret: usize,
     /// The brand whose gaps were used, when one is known.
     pub brand: Option<Brand>,
+}
+
+impl std::fmt::Debug for Formatted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Formatted")
+            .field(
+                "text",
+                &super::mask::mask_digits(&self.text, super::mask::MaskStyle::Pci),
+            )
+            .field("caret", &self.caret)
+            .field("brand", &self.brand)
+            .finish()
+    }
 }
 
 /// Formats what the user typed, keeping only digits (at most the brand's
