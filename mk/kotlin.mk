@@ -31,6 +31,8 @@ setup-kotlin: ffi-build
 	fi
 	rm -rf $(UNIFFI_OUT)/kotlin
 	$(UNIFFI_BINDGEN) generate --library $(FFI_LIB) --language kotlin --no-format --out-dir $(UNIFFI_OUT)/kotlin
+	# Fetch the pinned Maven dependencies and plugins once (a no-op when cached).
+	$(MVN) -f $(KOTLIN_DIR)/pom.xml dependency:resolve dependency:resolve-plugins >/dev/null
 
 test-kotlin: setup-kotlin
 	rm -rf $(KOTLIN_DIR)/target/surefire-reports

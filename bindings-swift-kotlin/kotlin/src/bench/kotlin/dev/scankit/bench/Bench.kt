@@ -3,7 +3,9 @@
 // `make bench-kotlin`, which writes bench/out/kotlin.md.
 package dev.scankit.bench
 
+import dev.scankit.luhnValid
 import dev.scankit.parseCallback
+import dev.scankit.scankitVersion
 import dev.scankit.validateCardNumber
 import java.io.File
 
@@ -29,6 +31,9 @@ private inline fun measure(name: String, minNanos: Long = 2_000_000_000L, op: ()
     return Result(name, total, best)
 }
 
+private fun loadAverage(): String =
+    runCatching { File("/proc/loadavg").readText().split(" ").take(3).joinToString(" ") }.getOrDefault("n/a")
+
 fun main(args: Array<String>) {
     val out = File(args.getOrElse(0) { "bench/out/kotlin.md" })
     val fixtures = File(System.getProperty("scankit.fixtures") ?: "core/tests/fixtures")
@@ -36,6 +41,12 @@ fun main(args: Array<String>) {
     val full = File(fixtures, "callbacks/netverify/approved-full-driving-licence.form").readBytes()
     var sink = 0L
     val results = listOf(
+        measure("scankitVersion() (the FFI floor: no argument, a string back)") {
+            sink += scankitVersion().length
+        },
+        measure("luhnValid(\"4111111111111111\") (a string in, a bool back)") {
+            if (luhnValid("4111111111111111")) sink++
+        },
         measure("parseCallback (spec-approved, ${approved.size} B) + close") {
             parseCallback(approved).use { sink += it.scanReference().length }
         },
@@ -56,7 +67,9 @@ fun main(args: Array<String>) {
         "# Kotlin (JVM, through JNA)",
         "",
         "Timed loop (`make bench-kotlin`): 20,000 warm-up calls, then 5 rounds of about 0.4 s;",
-        "the best round's time per call. JVM ${System.getProperty("java.version")}, ${Runtime.getRuntime().availableProcessors()} CPUs shared.",
+        "the best round's time per call, including the JNA crossings (arguments and results",
+        "go through uniffi's RustBuffer). JVM ${System.getProperty("java.version")}, " +
+            "${Runtime.getRuntime().availableProcessors()} CPUs, load average at the end: ${loadAverage()}.",
         "",
         "| operation | calls | per call |",
         "| --- | ---: | ---: |",
