@@ -125,9 +125,31 @@ fn is_digit_at(b: &[u8], i: usize) -> bool {
     b.get(i).is_some_and(u8::is_ascii_digit)
 }
 
-/// The end of the run of digits starting at `i`.
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The eight bytes at `i` as a little-endian word, with ASCII digits turned
+/// into 0..=9; `None` near the end.
 #[inline]
-fn run_end(b: &[u8], i: usize) -> usize {
+fn word_at(b: &[u8], i: usize) -> Option<u64> {
+    let chunk = b.get(i..i + 8)?;
+    let mut word = [0u8; 8];
+    word.copy_from_slice(chunk);
+    Some(u64::from_le_bytes(word) ^ (ONES * 0x30))
+}
+
+/// The end of the run of digits starting at `i`, eight bytes at a time.
+#[inline]
+fn run_end(b: &[u8], mut i: usize) -> usize {
+    while let Some(x) = word_at(b, i) {
+        // High bit of each byte that is not a digit (exact for the lowest
+        // one: carries only run upwards from a non-digit).
+        let non_digit = (x | x.wrapping_add(ONES * 0x76)) & HIGH;
+        if non_digit != 0 {
+            return i + (non_digit.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
     let rest = b.get(i..).unwrap_or(&[]);
     i + rest
         .iter()
@@ -135,19 +157,14 @@ fn run_end(b: &[u8], i: usize) -> usize {
         .unwrap_or(rest.len())
 }
 
-/// The offset of the next ASCII digit at or after `i`, skipping eight bytes
-/// at a time where none is a digit.
+/// The offset of the next ASCII digit at or after `i`, eight bytes at a time.
 #[inline]
 fn next_digit(b: &[u8], mut i: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    while let Some(chunk) = b.get(i..i + 8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        // Digits become bytes 0..=9; a byte below 10 sets its high bit here.
-        let x = u64::from_le_bytes(word) ^ (ONES * 0x30);
-        if x.wrapping_sub(ONES * 10) & !x & HIGH != 0 {
-            break;
+    while let Some(x) = word_at(b, i) {
+        // A byte below 10 sets its high bit here (exact for the lowest one).
+        let digit = x.wrapping_sub(ONES * 10) & !x & HIGH;
+        if digit != 0 {
+            return Some(i + (digit.trailing_zeros() / 8) as usize);
         }
         i += 8;
     }
