@@ -133,12 +133,17 @@ function bytesOf(value, name) {
 }
 
 /**
- * Parses a MobiCard ScanAPI response: `{ response, isSuccess, action }`;
- * `redact: true` masks the card number and name and withholds the token.
+ * Parses a MobiCard ScanAPI response: `{ response, isSuccess, action, crossCheck }`;
+ * `redact: true` masks the card number and name and withholds the token;
+ * `crossCheck` is the core's own Luhn, brand and expiry check of the card
+ * (as of `today`) beside what the provider reported, or null without a card.
  */
 export function parseMobicardResponse(body, options = {}) {
-  const r = wrap(() => raw.parseMobicardResponse(bytesOf(body, 'body'), options.redact === true));
-  return { response: JSON.parse(r.response), isSuccess: r.isSuccess, action: r.action };
+  const t = options.today instanceof Date ? options.today : new Date();
+  const r = wrap(() => raw.parseMobicardResponse(
+    bytesOf(body, 'body'), options.redact === true, t.getFullYear(), t.getMonth() + 1,
+  ));
+  return { response: JSON.parse(r.response), isSuccess: r.isSuccess, action: r.action, crossCheck: r.crossCheck };
 }
 
 /** The signed JSON body of a MobiCard ScanAPI request (server side: it needs the secret key). */

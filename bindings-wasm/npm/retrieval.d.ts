@@ -144,17 +144,33 @@ export interface MobicardScanResponse {
   [field: string]: unknown;
 }
 
+/** scankit's own check of the card data beside the provider's answers. */
+export interface MobicardCrossCheck {
+  /** Whether the number passes Luhn (null without a number). */
+  luhn: boolean | null;
+  /** The brand scankit finds for the number. */
+  brand: string | null;
+  /** The brand the provider named. */
+  claimedBrand: string | null;
+  /** Whether the expiry date is valid as of `today`. */
+  expiry: boolean | null;
+  /** Where the provider's validation flags disagree with scankit's. */
+  disagreements: { check: string; reported: boolean | null; computed: boolean }[];
+}
+
 export interface ParsedMobicardResponse {
   response: MobicardScanResponse;
   /** `status` SUCCESS and code 200. */
   isSuccess: boolean;
   action: MobicardAction;
+  /** Null when the response has no card. */
+  crossCheck: MobicardCrossCheck | null;
 }
 
 /** Parses a ScanAPI response; `redact` masks the card number and name. Throws {@link ScanKitError}. */
 export function parseMobicardResponse(
   body: string | Uint8Array | ArrayBuffer,
-  options?: { redact?: boolean },
+  options?: { redact?: boolean; today?: Date },
 ): ParsedMobicardResponse;
 
 export interface MobicardRequest {

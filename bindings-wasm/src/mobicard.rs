@@ -7,9 +7,15 @@ use scankit::mobicard::{Mode, ScanRequest, ScanResponse, Secret};
 use serde_json::json;
 use wasm_bindgen::prelude::*;
 
-/// Parses a ScanAPI response: `{ response (JSON text), isSuccess, action }`.
+/// Parses a ScanAPI response: `{ response (JSON text), isSuccess, action,
+/// crossCheck }`, the card's data checked by the core as of `today`.
 #[wasm_bindgen(js_name = parseMobicardResponse)]
-pub fn parse_mobicard_response(body: &[u8], redact: bool) -> Result<JsValue, JsValue> {
+pub fn parse_mobicard_response(
+    body: &[u8],
+    redact: bool,
+    today_year: u16,
+    today_month: u8,
+) -> Result<JsValue, JsValue> {
     let r = ScanResponse::parse(body).map_err(|e| {
         JsValue::from(error::descriptor(
             "ScanKitError",
@@ -28,6 +34,24 @@ pub fn parse_mobicard_response(body: &[u8], redact: bool) -> Result<JsValue, JsV
     error::set(&o, "response", &JsValue::from_str(&text));
     error::set(&o, "isSuccess", &JsValue::from_bool(r.is_success()));
     error::set(&o, "action", &error::to_js(&r.action())?);
+    let cross = match &r.card_information {
+        Some(card) => {
+            let today = scankit::card::YearMonth {
+                year: today_year,
+                month: today_month,
+            };
+            let c = scankit::mobicard::cross_check(card, today);
+            error::to_js(&json!({
+                "luhn": c.luhn,
+                "brand": c.brand,
+                "claimedBrand": c.claimed_brand,
+                "expiry": c.expiry,
+                "disagreements": c.disagreements,
+            }))?
+        }
+        None => JsValue::NULL,
+    };
+    error::set(&o, "crossCheck", &cross);
     Ok(o.into())
 }
 

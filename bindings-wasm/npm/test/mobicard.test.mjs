@@ -11,7 +11,11 @@ test('the spec success response, raw and redacted', () => {
   assert.equal(r.action, 'process');
   assert.equal(r.response.status, 'SUCCESS');
   assert.equal(r.response.card_information.card_number, '5173350006475601');
-  const safe = parseMobicardResponse(body, { redact: true });
+  assert.equal(r.crossCheck.luhn, true);
+  assert.equal(r.crossCheck.brand, 'mastercard');
+  assert.ok(Array.isArray(r.crossCheck.disagreements));
+  const safe = parseMobicardResponse(body, { redact: true, today: new Date(2019, 0, 1) });
+  assert.equal(safe.crossCheck.luhn, true, 'checked on the unredacted number');
   assert.equal(safe.response.card_information.card_number, '5173********5601');
   assert.ok(!JSON.stringify(safe).includes('5173350006475601'));
 });
@@ -20,6 +24,7 @@ test('the spec error response and the provider variant', () => {
   const e = parseMobicardResponse(readBytes('mobicard/spec-error.json'));
   assert.equal(e.isSuccess, false);
   assert.equal(e.action, 'fix_request');
+  assert.equal(e.crossCheck, null);
   const v = parseMobicardResponse(new TextDecoder().decode(readBytes('mobicard/provider-variant.json')));
   assert.equal(typeof v.isSuccess, 'boolean');
 });

@@ -17,7 +17,8 @@ import {
   type ParsedMobicardResponse, type MobicardAction, type CardImageCheck,
 } from 'scankit/retrieval';
 
-const mobi: ParsedMobicardResponse = parseMobicardResponse('{}', { redact: true });
+const mobi: ParsedMobicardResponse = parseMobicardResponse('{}', { redact: true, today: new Date() });
+const luhnOk: boolean | null | undefined = mobi.crossCheck?.luhn;
 const action: MobicardAction = mobi.action;
 const last4: string | undefined = mobi.response.card_information?.card_number_masked;
 const reqBody: string = mobicardRequestBody({
@@ -26,7 +27,7 @@ const reqBody: string = mobicardRequestBody({
 });
 const image: CardImageCheck = checkCardImage(new Uint8Array(4), { minLongSide: 800, minShortSide: 600, maxBytes: 1 << 20 });
 const problems: string[] = image.errors.map((p) => p.problem);
-console.log(action, last4, reqBody, problems, image.ok, image.format);
+console.log(action, luhnOk, last4, reqBody, problems, image.ok, image.format);
 import { ScanKitError as ScanKitErrorFromSubpath } from 'scankit/errors';
 
 const body = 'jumioIdScanReference=abc&verificationStatus=APPROVED_VERIFIED&idScanStatus=SUCCESS';
