@@ -18,11 +18,13 @@ mod callback;
 mod card;
 mod mobicard;
 mod retrieval;
+mod sansio;
 
 pub use callback::*;
 pub use card::*;
 pub use mobicard::*;
 pub use retrieval::*;
+pub use sansio::*;
 
 /// The version of the scankit core inside this library.
 #[uniffi::export]

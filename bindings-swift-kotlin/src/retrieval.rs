@@ -455,7 +455,7 @@ impl Poller {
 #[derive(Debug, uniffi::Object)]
 pub struct RetrievalClient(core_client::RetrievalClient);
 
-fn builder(
+pub(crate) fn builder(
     credentials: &Credentials,
     user_agent: String,
     endpoints: Endpoints,

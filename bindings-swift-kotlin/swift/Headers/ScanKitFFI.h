@@ -879,6 +879,56 @@ RustBuffer uniffi_scankit_ffi_fn_method_retrieved_to_json(uint64_t ptr, RustCall
 RustBuffer uniffi_scankit_ffi_fn_method_retrieved_uniffi_trait_display(uint64_t ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_FN_CLONE_HTTPREQUEST
+#define UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_FN_CLONE_HTTPREQUEST
+uint64_t uniffi_scankit_ffi_fn_clone_httprequest(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_FN_FREE_HTTPREQUEST
+#define UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_FN_FREE_HTTPREQUEST
+void uniffi_scankit_ffi_fn_free_httprequest(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_FN_METHOD_HTTPREQUEST_HEADERS
+#define UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_FN_METHOD_HTTPREQUEST_HEADERS
+RustBuffer uniffi_scankit_ffi_fn_method_httprequest_headers(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_FN_METHOD_HTTPREQUEST_METHOD
+#define UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_FN_METHOD_HTTPREQUEST_METHOD
+RustBuffer uniffi_scankit_ffi_fn_method_httprequest_method(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_FN_METHOD_HTTPREQUEST_URL
+#define UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_FN_METHOD_HTTPREQUEST_URL
+RustBuffer uniffi_scankit_ffi_fn_method_httprequest_url(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_FN_METHOD_HTTPREQUEST_UNIFFI_TRAIT_DISPLAY
+#define UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_FN_METHOD_HTTPREQUEST_UNIFFI_TRAIT_DISPLAY
+RustBuffer uniffi_scankit_ffi_fn_method_httprequest_uniffi_trait_display(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_FN_CLONE_RETRIEVALREQUESTS
+#define UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_FN_CLONE_RETRIEVALREQUESTS
+uint64_t uniffi_scankit_ffi_fn_clone_retrievalrequests(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_FN_FREE_RETRIEVALREQUESTS
+#define UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_FN_FREE_RETRIEVALREQUESTS
+void uniffi_scankit_ffi_fn_free_retrievalrequests(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_FN_CONSTRUCTOR_RETRIEVALREQUESTS_NEW
+#define UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_FN_CONSTRUCTOR_RETRIEVALREQUESTS_NEW
+uint64_t uniffi_scankit_ffi_fn_constructor_retrievalrequests_new(uint64_t credentials, RustBuffer user_agent, RustBuffer endpoints, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_FN_METHOD_RETRIEVALREQUESTS_BUILD
+#define UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_FN_METHOD_RETRIEVALREQUESTS_BUILD
+uint64_t uniffi_scankit_ffi_fn_method_retrievalrequests_build(uint64_t ptr, RustBuffer endpoint, RustBuffer reference, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_FN_FUNC_SCANKIT_VERSION
 #define UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_FN_FUNC_SCANKIT_VERSION
 RustBuffer uniffi_scankit_ffi_fn_func_scankit_version(RustCallStatus *_Nonnull out_status
@@ -996,6 +1046,11 @@ RustBuffer uniffi_scankit_ffi_fn_func_precheck_card_image(RustBuffer bytes, Rust
 #define UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_FN_FUNC_RECOMMENDED_POLL_SCHEDULE
 RustBuffer uniffi_scankit_ffi_fn_func_recommended_poll_schedule(RustCallStatus *_Nonnull out_status
     
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_FN_FUNC_CLASSIFY_RETRIEVAL_RESPONSE
+#define UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_FN_FUNC_CLASSIFY_RETRIEVAL_RESPONSE
+RustBuffer uniffi_scankit_ffi_fn_func_classify_retrieval_response(RustBuffer endpoint, uint16_t status, RustBuffer content_type, RustBuffer retry_after, RustBuffer body, RustBuffer since_scan_ms, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_FFI_SCANKIT_FFI_RUSTBUFFER_ALLOC
@@ -1393,6 +1448,12 @@ uint16_t uniffi_scankit_ffi_checksum_func_precheck_card_image(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_CHECKSUM_FUNC_RECOMMENDED_POLL_SCHEDULE
 #define UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_CHECKSUM_FUNC_RECOMMENDED_POLL_SCHEDULE
 uint16_t uniffi_scankit_ffi_checksum_func_recommended_poll_schedule(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_CHECKSUM_FUNC_CLASSIFY_RETRIEVAL_RESPONSE
+#define UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_CHECKSUM_FUNC_CLASSIFY_RETRIEVAL_RESPONSE
+uint16_t uniffi_scankit_ffi_checksum_func_classify_retrieval_response(void
     
 );
 #endif
@@ -1858,6 +1919,30 @@ uint16_t uniffi_scankit_ffi_checksum_method_retrieved_to_json(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_CHECKSUM_METHOD_HTTPREQUEST_HEADERS
+#define UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_CHECKSUM_METHOD_HTTPREQUEST_HEADERS
+uint16_t uniffi_scankit_ffi_checksum_method_httprequest_headers(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_CHECKSUM_METHOD_HTTPREQUEST_METHOD
+#define UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_CHECKSUM_METHOD_HTTPREQUEST_METHOD
+uint16_t uniffi_scankit_ffi_checksum_method_httprequest_method(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_CHECKSUM_METHOD_HTTPREQUEST_URL
+#define UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_CHECKSUM_METHOD_HTTPREQUEST_URL
+uint16_t uniffi_scankit_ffi_checksum_method_httprequest_url(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_CHECKSUM_METHOD_RETRIEVALREQUESTS_BUILD
+#define UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_CHECKSUM_METHOD_RETRIEVALREQUESTS_BUILD
+uint16_t uniffi_scankit_ffi_checksum_method_retrievalrequests_build(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_CHECKSUM_CONSTRUCTOR_ALLOWLIST_FROM_ENTRIES
 #define UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_CHECKSUM_CONSTRUCTOR_ALLOWLIST_FROM_ENTRIES
 uint16_t uniffi_scankit_ffi_checksum_constructor_allowlist_from_entries(void
@@ -1915,6 +2000,12 @@ uint16_t uniffi_scankit_ffi_checksum_constructor_poller_new(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_CHECKSUM_CONSTRUCTOR_RETRIEVALCLIENT_NEW
 #define UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_CHECKSUM_CONSTRUCTOR_RETRIEVALCLIENT_NEW
 uint16_t uniffi_scankit_ffi_checksum_constructor_retrievalclient_new(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_CHECKSUM_CONSTRUCTOR_RETRIEVALREQUESTS_NEW
+#define UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_CHECKSUM_CONSTRUCTOR_RETRIEVALREQUESTS_NEW
+uint16_t uniffi_scankit_ffi_checksum_constructor_retrievalrequests_new(void
     
 );
 #endif

@@ -1572,6 +1572,178 @@ public func FfiConverterTypeDocumentCallback_lower(_ value: DocumentCallback) ->
 
 
 /**
+ * A request ready to send. `toString()` / `description` hides the
+ * `Authorization` value; `headers()` exposes it, for the transport only.
+ */
+public protocol HttpRequestProtocol: AnyObject, Sendable {
+    
+    /**
+     * Every header to send (`Accept`, `User-Agent`, `Authorization`).
+     */
+    func headers()  -> [String: String]
+    
+    /**
+     * `GET` or `DELETE`.
+     */
+    func method()  -> String
+    
+    /**
+     * The full URL.
+     */
+    func url()  -> String
+    
+}
+/**
+ * A request ready to send. `toString()` / `description` hides the
+ * `Authorization` value; `headers()` exposes it, for the transport only.
+ */
+open class HttpRequest: HttpRequestProtocol, @unchecked Sendable, CustomStringConvertible {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_scankit_ffi_fn_clone_httprequest(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_scankit_ffi_fn_free_httprequest(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * Every header to send (`Accept`, `User-Agent`, `Authorization`).
+     */
+open func headers() -> [String: String]  {
+    return try!  FfiConverterDictionaryStringString.lift(try! rustCall() {
+    uniffi_scankit_ffi_fn_method_httprequest_headers(
+            self.uniffiCloneHandle(),$0
+    )
+})
+}
+    
+    /**
+     * `GET` or `DELETE`.
+     */
+open func method() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+    uniffi_scankit_ffi_fn_method_httprequest_method(
+            self.uniffiCloneHandle(),$0
+    )
+})
+}
+    
+    /**
+     * The full URL.
+     */
+open func url() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+    uniffi_scankit_ffi_fn_method_httprequest_url(
+            self.uniffiCloneHandle(),$0
+    )
+})
+}
+    
+
+    
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+    uniffi_scankit_ffi_fn_method_httprequest_uniffi_trait_display(
+            self.uniffiCloneHandle(),$0
+    )
+}
+    )
+}
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeHttpRequest: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = HttpRequest
+
+    public static func lift(_ handle: UInt64) throws -> HttpRequest {
+        return HttpRequest(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: HttpRequest) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> HttpRequest {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: HttpRequest, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHttpRequest_lift(_ handle: UInt64) throws -> HttpRequest {
+    return try FfiConverterTypeHttpRequest.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHttpRequest_lower(_ value: HttpRequest) -> UInt64 {
+    return FfiConverterTypeHttpRequest.lower(value)
+}
+
+
+
+
+
+
+/**
  * A MobiCard ScanAPI response. `toString()` / `description` is redacted
  * (number masked, name reduced, token withheld).
  */
@@ -3251,6 +3423,149 @@ public func FfiConverterTypeRetrievalClient_lift(_ handle: UInt64) throws -> Ret
 #endif
 public func FfiConverterTypeRetrievalClient_lower(_ value: RetrievalClient) -> UInt64 {
     return FfiConverterTypeRetrievalClient.lower(value)
+}
+
+
+
+
+
+
+/**
+ * Builds Retrieval API requests and classifies their answers, without I/O.
+ */
+public protocol RetrievalRequestsProtocol: AnyObject, Sendable {
+    
+    /**
+     * The request for `endpoint` and a scan `reference`.
+     */
+    func build(endpoint: RetrievalEndpoint, reference: String) throws  -> HttpRequest
+    
+}
+/**
+ * Builds Retrieval API requests and classifies their answers, without I/O.
+ */
+open class RetrievalRequests: RetrievalRequestsProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_scankit_ffi_fn_clone_retrievalrequests(self.handle, $0) }
+    }
+    /**
+     * Requests with these credentials, `User-Agent` and base URLs.
+     */
+public convenience init(credentials: Credentials, userAgent: String, endpoints: Endpoints)throws  {
+    let handle =
+        try rustCallWithError(FfiConverterTypeRequestError_lift) {
+    uniffi_scankit_ffi_fn_constructor_retrievalrequests_new(
+        FfiConverterTypeCredentials_lower(credentials),
+        FfiConverterString.lower(userAgent),
+        FfiConverterTypeEndpoints_lower(endpoints),$0
+    )
+}
+    self.init(unsafeFromHandle: handle)
+}
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_scankit_ffi_fn_free_retrievalrequests(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * The request for `endpoint` and a scan `reference`.
+     */
+open func build(endpoint: RetrievalEndpoint, reference: String)throws  -> HttpRequest  {
+    return try  FfiConverterTypeHttpRequest_lift(try rustCallWithError(FfiConverterTypeRequestError_lift) {
+    uniffi_scankit_ffi_fn_method_retrievalrequests_build(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeRetrievalEndpoint_lower(endpoint),
+        FfiConverterString.lower(reference),$0
+    )
+})
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRetrievalRequests: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = RetrievalRequests
+
+    public static func lift(_ handle: UInt64) throws -> RetrievalRequests {
+        return RetrievalRequests(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: RetrievalRequests) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RetrievalRequests {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: RetrievalRequests, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRetrievalRequests_lift(_ handle: UInt64) throws -> RetrievalRequests {
+    return try FfiConverterTypeRetrievalRequests.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRetrievalRequests_lower(_ value: RetrievalRequests) -> UInt64 {
+    return FfiConverterTypeRetrievalRequests.lower(value)
 }
 
 
@@ -6317,6 +6632,328 @@ public func FfiConverterTypeRequestError_lower(_ value: RequestError) -> RustBuf
     return FfiConverterTypeRequestError.lower(value)
 }
 
+// Note that we don't yet support `indirect` for enums.
+// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+/**
+ * One endpoint of the Retrieval APIs.
+ */
+
+public enum RetrievalEndpoint: Equatable, Hashable {
+    
+    /**
+     * `GET …/scans/<ref>`.
+     */
+    case scanStatus
+    /**
+     * `GET …/scans/<ref>/data`.
+     */
+    case scanDetails
+    /**
+     * `GET …/scans/<ref>/data/document`.
+     */
+    case scanDocument
+    /**
+     * `GET …/scans/<ref>/data/transaction`.
+     */
+    case scanTransaction
+    /**
+     * `GET …/scans/<ref>/data/verification`.
+     */
+    case scanVerification
+    /**
+     * `GET …/scans/<ref>/images`.
+     */
+    case scanImages
+    /**
+     * `GET …/scans/<ref>/images/<classifier>`.
+     */
+    case scanImage(
+        /**
+         * `front`, `back`, `face`, ...
+         */classifier: String
+    )
+    /**
+     * `GET …/scans/<ref>/images/liveness/<number>`.
+     */
+    case scanLivenessImage(
+        /**
+         * 1-based.
+         */number: UInt32
+    )
+    /**
+     * `GET …/authentications/<ref>`.
+     */
+    case authentication
+    /**
+     * `GET …/authentications/<ref>/images/<classifier>`.
+     */
+    case authenticationImage(
+        /**
+         * `face`, ...
+         */classifier: String
+    )
+    /**
+     * `GET …/authentications/<ref>/images/liveness/<number>`.
+     */
+    case authenticationLivenessImage(
+        /**
+         * 1-based.
+         */number: UInt32
+    )
+    /**
+     * `GET …/documents/<ref>`.
+     */
+    case dvStatus
+    /**
+     * `GET …/documents/<ref>/data`.
+     */
+    case dvDetails
+    /**
+     * `GET …/documents/<ref>/data/document`.
+     */
+    case dvDocument
+    /**
+     * `GET …/documents/<ref>/data/transaction`.
+     */
+    case dvTransaction
+    /**
+     * `GET …/documents/<ref>/pages`.
+     */
+    case dvPages
+    /**
+     * `GET …/documents/<ref>/pages/<page>`.
+     */
+    case dvPage(
+        /**
+         * 1-based.
+         */page: UInt32, 
+        /**
+         * `maskhint`.
+         */mask: MaskHint
+    )
+    /**
+     * `GET …/netswipe/v1/scans/<ref>/creditCard`.
+     */
+    case creditCard(
+        /**
+         * `maskhint`.
+         */mask: MaskHint
+    )
+    /**
+     * `GET …/netswipe/v1/scans/<ref>/creditCard/front`.
+     */
+    case creditCardFront(
+        /**
+         * `maskhint`.
+         */mask: MaskHint
+    )
+    /**
+     * `DELETE …/scans/<ref>`.
+     */
+    case deleteScan
+    /**
+     * `DELETE …/authentications/<ref>`.
+     */
+    case deleteAuthentication
+    /**
+     * `DELETE …/documents/<ref>`.
+     */
+    case deleteDocument
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension RetrievalEndpoint: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRetrievalEndpoint: FfiConverterRustBuffer {
+    typealias SwiftType = RetrievalEndpoint
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RetrievalEndpoint {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .scanStatus
+        
+        case 2: return .scanDetails
+        
+        case 3: return .scanDocument
+        
+        case 4: return .scanTransaction
+        
+        case 5: return .scanVerification
+        
+        case 6: return .scanImages
+        
+        case 7: return .scanImage(classifier: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 8: return .scanLivenessImage(number: try FfiConverterUInt32.read(from: &buf)
+        )
+        
+        case 9: return .authentication
+        
+        case 10: return .authenticationImage(classifier: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 11: return .authenticationLivenessImage(number: try FfiConverterUInt32.read(from: &buf)
+        )
+        
+        case 12: return .dvStatus
+        
+        case 13: return .dvDetails
+        
+        case 14: return .dvDocument
+        
+        case 15: return .dvTransaction
+        
+        case 16: return .dvPages
+        
+        case 17: return .dvPage(page: try FfiConverterUInt32.read(from: &buf), mask: try FfiConverterTypeMaskHint.read(from: &buf)
+        )
+        
+        case 18: return .creditCard(mask: try FfiConverterTypeMaskHint.read(from: &buf)
+        )
+        
+        case 19: return .creditCardFront(mask: try FfiConverterTypeMaskHint.read(from: &buf)
+        )
+        
+        case 20: return .deleteScan
+        
+        case 21: return .deleteAuthentication
+        
+        case 22: return .deleteDocument
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: RetrievalEndpoint, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .scanStatus:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .scanDetails:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .scanDocument:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .scanTransaction:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .scanVerification:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .scanImages:
+            writeInt(&buf, Int32(6))
+        
+        
+        case let .scanImage(classifier):
+            writeInt(&buf, Int32(7))
+            FfiConverterString.write(classifier, into: &buf)
+            
+        
+        case let .scanLivenessImage(number):
+            writeInt(&buf, Int32(8))
+            FfiConverterUInt32.write(number, into: &buf)
+            
+        
+        case .authentication:
+            writeInt(&buf, Int32(9))
+        
+        
+        case let .authenticationImage(classifier):
+            writeInt(&buf, Int32(10))
+            FfiConverterString.write(classifier, into: &buf)
+            
+        
+        case let .authenticationLivenessImage(number):
+            writeInt(&buf, Int32(11))
+            FfiConverterUInt32.write(number, into: &buf)
+            
+        
+        case .dvStatus:
+            writeInt(&buf, Int32(12))
+        
+        
+        case .dvDetails:
+            writeInt(&buf, Int32(13))
+        
+        
+        case .dvDocument:
+            writeInt(&buf, Int32(14))
+        
+        
+        case .dvTransaction:
+            writeInt(&buf, Int32(15))
+        
+        
+        case .dvPages:
+            writeInt(&buf, Int32(16))
+        
+        
+        case let .dvPage(page,mask):
+            writeInt(&buf, Int32(17))
+            FfiConverterUInt32.write(page, into: &buf)
+            FfiConverterTypeMaskHint.write(mask, into: &buf)
+            
+        
+        case let .creditCard(mask):
+            writeInt(&buf, Int32(18))
+            FfiConverterTypeMaskHint.write(mask, into: &buf)
+            
+        
+        case let .creditCardFront(mask):
+            writeInt(&buf, Int32(19))
+            FfiConverterTypeMaskHint.write(mask, into: &buf)
+            
+        
+        case .deleteScan:
+            writeInt(&buf, Int32(20))
+        
+        
+        case .deleteAuthentication:
+            writeInt(&buf, Int32(21))
+        
+        
+        case .deleteDocument:
+            writeInt(&buf, Int32(22))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRetrievalEndpoint_lift(_ buf: RustBuffer) throws -> RetrievalEndpoint {
+    return try FfiConverterTypeRetrievalEndpoint.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRetrievalEndpoint_lower(_ value: RetrievalEndpoint) -> RustBuffer {
+    return FfiConverterTypeRetrievalEndpoint.lower(value)
+}
+
+
 
 /**
  * Why a retrieval failed. `code` is the core's stable code
@@ -6833,6 +7470,32 @@ fileprivate struct FfiConverterSequenceTypePanSpan: FfiConverterRustBuffer {
         return seq
     }
 }
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterDictionaryStringString: FfiConverterRustBuffer {
+    public static func write(_ value: [String: String], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for (key, value) in value {
+            FfiConverterString.write(key, into: &buf)
+            FfiConverterString.write(value, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [String: String] {
+        let len: Int32 = try readInt(&buf)
+        var dict = [String: String]()
+        dict.reserveCapacity(Int(len))
+        for _ in 0..<len {
+            let key = try FfiConverterString.read(from: &buf)
+            let value = try FfiConverterString.read(from: &buf)
+            dict[key] = value
+        }
+        return dict
+    }
+}
 /**
  * The version of the scankit core inside this library.
  */
@@ -7074,6 +7737,24 @@ public func recommendedPollSchedule() -> PollSchedule  {
     )
 })
 }
+/**
+ * Classifies an answer to `endpoint`: the body on success, else the
+ * error (retryable or not, with when to retry). `sinceScanMs`: how long
+ * ago the scan finished, if known (404 while data may still come is
+ * `not_ready`).
+ */
+public func classifyRetrievalResponse(endpoint: RetrievalEndpoint, status: UInt16, contentType: String?, retryAfter: String?, body: Data, sinceScanMs: UInt64?)throws  -> Data  {
+    return try  FfiConverterData.lift(try rustCallWithError(FfiConverterTypeRetrievalError_lift) {
+    uniffi_scankit_ffi_fn_func_classify_retrieval_response(
+        FfiConverterTypeRetrievalEndpoint_lower(endpoint),
+        FfiConverterUInt16.lower(status),
+        FfiConverterOptionString.lower(contentType),
+        FfiConverterOptionString.lower(retryAfter),
+        FfiConverterData.lower(body),
+        FfiConverterOptionUInt64.lower(sinceScanMs),$0
+    )
+})
+}
 
 private enum InitializationResult {
     case ok
@@ -7157,6 +7838,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_scankit_ffi_checksum_func_recommended_poll_schedule() != 45490) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_scankit_ffi_checksum_func_classify_retrieval_response() != 49166) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_scankit_ffi_checksum_method_allowlist_entries() != 46208) {
@@ -7390,6 +8074,18 @@ private let initializationResult: InitializationResult = {
     if (uniffi_scankit_ffi_checksum_method_retrieved_to_json() != 29397) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_scankit_ffi_checksum_method_httprequest_headers() != 63368) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_scankit_ffi_checksum_method_httprequest_method() != 26383) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_scankit_ffi_checksum_method_httprequest_url() != 37835) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_scankit_ffi_checksum_method_retrievalrequests_build() != 14778) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_scankit_ffi_checksum_constructor_allowlist_from_entries() != 13839) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -7418,6 +8114,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_scankit_ffi_checksum_constructor_retrievalclient_new() != 49755) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_scankit_ffi_checksum_constructor_retrievalrequests_new() != 40965) {
         return InitializationResult.apiChecksumMismatch
     }
 
