@@ -49,11 +49,18 @@ fn every_seed_regression_and_corpus_input_keeps_the_invariants() {
     for (target, check) in fuzz_checks::TARGETS {
         let mut inputs = seeds(target);
         inputs.extend(files_under(&repo().join("fuzz/regressions").join(target)));
+        let kept = inputs.len();
         inputs.extend(files_under(&repo().join("fuzz/corpus").join(target)));
-        assert!(!inputs.is_empty(), "{target}: no inputs");
+        assert!(kept > 0, "{target}: no inputs");
         let card_target = !target.contains("callback") && *target != "retrieval_response";
-        for path in &inputs {
-            let data = std::fs::read(path).unwrap();
+        for (i, path) in inputs.iter().enumerate() {
+            // A running fuzzer replaces corpus files as it minimises them; only
+            // the seeds and regressions must be there.
+            let data = match std::fs::read(path) {
+                Ok(data) => data,
+                Err(_) if i >= kept => continue,
+                Err(e) => panic!("{}: {e}", path.display()),
+            };
             check(&data);
             // The card fixtures are JSON: each string in them is an input too.
             if card_target && path.extension().is_some_and(|e| e == "json") {
