@@ -17,7 +17,8 @@ WASM_DIR := bindings-wasm
 WASM_NPM := $(WASM_DIR)/npm
 # Must equal the `wasm-bindgen = "=X"` pin in bindings-wasm/Cargo.toml.
 WASM_BINDGEN_VERSION := 0.2.130
-WASM_TOOLS := $(CURDIR)/target/wasm-tools/wasm-bindgen-$(WASM_BINDGEN_VERSION)
+# Outside the work tree, so fresh clones on one machine install it once.
+WASM_TOOLS ?= $(HOME)/.cache/scankit/wasm-bindgen-$(WASM_BINDGEN_VERSION)
 WASM_BINDGEN := $(WASM_TOOLS)/bin/wasm-bindgen
 WASM_TEST_RUNNER := $(WASM_TOOLS)/bin/wasm-bindgen-test-runner
 WASM_TARGET_DIR := $(CURDIR)/$(WASM_DIR)/target
