@@ -1,24 +1,47 @@
-//! Parses the spec's approved callback N times: a steady loop for profilers
-//! (`valgrind --tool=callgrind target/release/examples/parse_loop 2000`
-//! counts instructions, which stay put on a busy machine; criterion's
-//! timings in `make bench` are the figures to report).
+//! Parses the spec's approved callback N times with scankit, or with the
+//! naive baseline of the criterion bench (`naive` as second argument): a
+//! steady loop for profilers and CPU-time measurements on a busy machine
+//! (`/usr/bin/time -f %U`, or `valgrind --tool=callgrind`, which counts
+//! instructions). Criterion's timings in `make bench` are the figures to
+//! report on a quiet machine.
+
+use std::collections::HashMap;
+
+const JSON_FIELDS: &[&str] = &[
+    "identityVerification",
+    "idAddress",
+    "rejectReason",
+    "dlCategories",
+    "livenessImages",
+];
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let body = std::fs::read(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/callbacks/netverify/spec-approved.form"
     ))?;
-    let n: u32 = std::env::args()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(100_000);
+    let mut args = std::env::args().skip(1);
+    let n: u32 = args.next().and_then(|s| s.parse().ok()).unwrap_or(100_000);
+    let naive = args.next().as_deref() == Some("naive");
     let start = std::time::Instant::now();
     for _ in 0..n {
-        scankit::parse_callback(std::hint::black_box(&body))?;
+        let body = std::hint::black_box(&body);
+        if naive {
+            let map: HashMap<String, String> = serde_urlencoded::from_bytes(body)?;
+            let json: Vec<serde_json::Value> = JSON_FIELDS
+                .iter()
+                .filter_map(|f| map.get(*f))
+                .filter_map(|v| serde_json::from_str(v).ok())
+                .collect();
+            std::hint::black_box((map, json));
+        } else {
+            std::hint::black_box(scankit::parse_callback(body)?);
+        }
     }
     let elapsed = start.elapsed();
     println!(
-        "{n} parses in {elapsed:?}: {:.0} ns each",
+        "{} {n} parses in {elapsed:?}: {:.0} ns each (wall clock)",
+        if naive { "naive" } else { "scankit" },
         elapsed.as_nanos() as f64 / f64::from(n)
     );
     Ok(())

@@ -133,9 +133,7 @@ pub(crate) fn decode_pairs<'a>(
     let mut escaped = (false, false);
     let mut i = 0;
     loop {
-        while i < bytes.len() && CLASS[usize::from(bytes[i])] == PLAIN {
-            i += 1;
-        }
+        i = skip_plain(bytes, i);
         match bytes.get(i).map_or(AMP, |b| CLASS[usize::from(*b)]) {
             AMP => {
                 if i > start {
@@ -163,6 +161,32 @@ pub(crate) fn decode_pairs<'a>(
         }
         i += 1;
     }
+}
+
+/// The index of the first byte at or after `i` that is not plain: eight bytes
+/// at a time while none of them is special, then byte by byte.
+fn skip_plain(bytes: &[u8], mut i: usize) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // Whether any byte of `w` equals `b` (exact for "any"; SWAR zero-byte test).
+    let has = |w: u64, b: u8| {
+        let x = w ^ (LO * u64::from(b));
+        x.wrapping_sub(LO) & !x & HI != 0
+    };
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let w = u64::from_le_bytes(chunk);
+        if has(w, b'&') || has(w, b'=') || has(w, b'%') || has(w, b'+') {
+            break;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && CLASS[usize::from(bytes[i])] == PLAIN {
+        i += 1;
+    }
+    i
 }
 
 const PLAIN: u8 = 0;
