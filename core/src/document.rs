@@ -237,9 +237,9 @@ impl DocumentCallback {
             Ok(())
         })?;
         Ok(DocumentCallback {
-            scan_reference: reference.ok_or_else(|| missing("scanReference"))?,
+            scan_reference: reference.ok_or_else(|| CallbackError::missing("scanReference"))?,
             timestamp,
-            transaction: transaction.ok_or_else(|| missing("transaction"))?,
+            transaction: transaction.ok_or_else(|| CallbackError::missing("transaction"))?,
             document,
             extra,
         })
@@ -253,9 +253,7 @@ impl DocumentCallback {
         w.field("timestamp", &self.timestamp);
         w.pair("transaction", &self.transaction.to_form());
         w.field("document", &self.document);
-        for (name, value) in &self.extra {
-            w.pair(name, value);
-        }
+        w.extra(&self.extra);
         w.finish()
     }
 
@@ -267,12 +265,6 @@ impl DocumentCallback {
     /// Reads what [`to_json`](Self::to_json) wrote.
     pub fn from_json(json: &str) -> Result<Self, serde_json::Error> {
         serde_json::from_str(json)
-    }
-}
-
-fn missing(field: &str) -> CallbackError {
-    CallbackError::MissingField {
-        field: field.to_owned(),
     }
 }
 

@@ -135,6 +135,12 @@ impl CallbackError {
         }
     }
 
+    pub(crate) fn missing(field: &str) -> Self {
+        CallbackError::MissingField {
+            field: field.to_owned(),
+        }
+    }
+
     pub(crate) fn format(field: &str, expected: &'static str) -> Self {
         CallbackError::InvalidFormat {
             field: field.to_owned(),

@@ -337,6 +337,13 @@ impl FormWriter {
         }
     }
 
+    /// Fields the spec does not list, in the order they were received.
+    pub(crate) fn extra(&mut self, extra: &indexmap::IndexMap<String, String>) {
+        for (name, value) in extra {
+            self.pair(name, value);
+        }
+    }
+
     pub(crate) fn finish(mut self) -> String {
         self.inner.finish()
     }

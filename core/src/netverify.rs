@@ -358,10 +358,10 @@ impl NetverifyCallback {
         })?;
         cb.jumio_id_scan_reference = reference
             .filter(|r| !r.is_empty())
-            .ok_or_else(|| missing("jumioIdScanReference"))?;
+            .ok_or_else(|| CallbackError::missing("jumioIdScanReference"))?;
         cb.verification_status = status
             .filter(|s| !s.as_str().is_empty())
-            .ok_or_else(|| missing("verificationStatus"))?;
+            .ok_or_else(|| CallbackError::missing("verificationStatus"))?;
         Ok(cb)
     }
 
@@ -443,9 +443,7 @@ impl NetverifyCallback {
         w.pair("jumioIdScanReference", &self.jumio_id_scan_reference);
         w.pair("verificationStatus", self.verification_status.as_str());
         self.write_listed(&mut w);
-        for (name, value) in &self.extra {
-            w.pair(name, value);
-        }
+        w.extra(&self.extra);
         w.finish()
     }
 
@@ -457,12 +455,6 @@ impl NetverifyCallback {
     /// Reads what [`to_json`](Self::to_json) wrote.
     pub fn from_json(json: &str) -> Result<Self, serde_json::Error> {
         serde_json::from_str(json)
-    }
-}
-
-fn missing(field: &str) -> CallbackError {
-    CallbackError::MissingField {
-        field: field.to_owned(),
     }
 }
 
