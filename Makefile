@@ -39,6 +39,7 @@ rust-test: setup
 	$(CARGO) test --workspace
 
 bench: rust-bench $(PLATFORM_BENCHES)
+	python3 scripts/bench_report.py
 
 rust-bench: setup
 	$(CARGO) bench -p scankit -- --noplot
