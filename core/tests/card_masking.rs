@@ -223,3 +223,14 @@ fn streaming_survives_input_without_a_safe_cut() {
     }
     assert_eq!(w.finish().unwrap(), digits.as_bytes());
 }
+
+#[test]
+fn a_number_starting_inside_a_masked_group_is_masked_too() {
+    // Found by fuzzing: the Diners Club number `3695 1 888888888888 1 1`
+    // starts inside the Amex group; masking the Amex alone left it readable.
+    let text = "x 378290990983695 1 888888888888 1 1 y";
+    let masked = mask_pans(text, MaskStyle::Last4);
+    assert!(find_pans(&masked).is_empty(), "{masked}");
+    assert!(!masked.contains("888888888888"), "{masked}");
+    assert!(masked.starts_with("x ") && masked.ends_with(" y"));
+}

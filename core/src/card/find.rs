@@ -62,6 +62,9 @@ pub struct PanFinder<'a> {
     bytes: &'a [u8],
     pos: usize,
     overlapping: bool,
+    /// In overlapping mode: the end of the numbers found so far; every
+    /// digit before it is tried as a start.
+    zone_end: usize,
 }
 
 impl<'a> PanFinder<'a> {
@@ -72,19 +75,40 @@ impl<'a> PanFinder<'a> {
             bytes,
             pos: 0,
             overlapping: false,
+            zone_end: 0,
         }
     }
 
-    /// Also yields numbers that start inside the previous one (from each
-    /// digit group on), as masking needs: in `6634688829 4111 1111 1111
-    /// 1111` the first ten digits and `4111` make a valid Maestro number,
-    /// and the Visa number after it must be masked too.
+    /// Also yields numbers that start inside a found one, at any digit, as
+    /// masking needs: in `6634688829 4111 1111 1111 1111` the first ten
+    /// digits and `4111` make a valid Maestro number, and the Visa number
+    /// after it must be masked too; in `378290990983695 1 888888888888 1 1`
+    /// the Diners Club number starting at `3695`, inside the Amex group,
+    /// would be readable once the Amex number is masked.
     fn overlapping(bytes: &'a [u8]) -> Self {
         PanFinder {
             bytes,
             pos: 0,
             overlapping: true,
+            zone_end: 0,
         }
+    }
+
+    /// In overlapping mode, the next number starting at a digit inside the
+    /// numbers found so far, group boundary or not.
+    fn next_in_zone(&mut self) -> Option<PanSpan> {
+        let b = self.bytes;
+        while self.pos < self.zone_end {
+            let p = self.pos;
+            self.pos += 1;
+            if is_digit_at(b, p) {
+                if let Some(span) = longest_from(b, p, run_end(b, p)) {
+                    self.zone_end = self.zone_end.max(span.end);
+                    return Some(span);
+                }
+            }
+        }
+        None
     }
 }
 
@@ -92,6 +116,9 @@ impl Iterator for PanFinder<'_> {
     type Item = PanSpan;
 
     fn next(&mut self) -> Option<PanSpan> {
+        if let Some(span) = self.next_in_zone() {
+            return Some(span);
+        }
         let b = self.bytes;
         let mut start = next_digit(b, self.pos)?;
         loop {
@@ -102,11 +129,12 @@ impl Iterator for PanFinder<'_> {
             // without looking further.
             if connected || first_end - start >= MIN_DIGITS {
                 if let Some(span) = longest_from(b, start, first_end) {
-                    self.pos = match (self.overlapping, connected) {
-                        (false, _) => span.end,
-                        (true, true) => first_end + 1,
-                        (true, false) => first_end,
-                    };
+                    if self.overlapping {
+                        self.pos = start + 1;
+                        self.zone_end = span.end;
+                    } else {
+                        self.pos = span.end;
+                    }
                     return Some(span);
                 }
             }
