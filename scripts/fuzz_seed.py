@@ -15,6 +15,9 @@ SEEDS = {
     "card_number": ["cards"],
     "card_expiry": ["cards"],
     "mask_pans": ["cards"],
+    "mobicard_response": ["mobicard"],
+    "image_precheck": ["mobicard"],
+    "jwt": ["mobicard"],
 }
 
 

@@ -36,6 +36,7 @@ pub fn seeds(target: &str) -> Vec<PathBuf> {
         "netverify_callback" => &["callbacks/netverify"],
         "document_callback" => &["callbacks/document"],
         "retrieval_response" => &["retrieval"],
+        "mobicard_response" | "jwt" | "image_precheck" => &["mobicard"],
         _ => &["cards"],
     };
     dirs.iter()
@@ -52,7 +53,7 @@ fn every_seed_regression_and_corpus_input_keeps_the_invariants() {
         let kept = inputs.len();
         inputs.extend(files_under(&repo().join("fuzz/corpus").join(target)));
         assert!(kept > 0, "{target}: no inputs");
-        let card_target = !target.contains("callback") && *target != "retrieval_response";
+        let card_target = ["card_number", "card_expiry", "mask_pans"].contains(target);
         for (i, path) in inputs.iter().enumerate() {
             // A running fuzzer replaces corpus files as it minimises them; only
             // the seeds and regressions must be there.

@@ -30,6 +30,9 @@ pub const TARGETS: &[(&str, Check)] = &[
     ("card_expiry", card_expiry),
     ("mask_pans", mask_pans_text),
     ("retrieval_response", retrieval_response),
+    ("mobicard_response", mobicard_response),
+    ("image_precheck", image_precheck),
+    ("jwt", jwt),
 ];
 
 /// A parsed callback writes back (form and JSON) to an equal value, decides,
@@ -178,4 +181,65 @@ pub fn retrieval_response(data: &[u8]) {
     round_trip::<DvTransactionResponse>(data);
     round_trip::<DvPages>(data);
     round_trip::<CreditCardData>(data);
+}
+
+/// A MobiCard response that parses writes back to an equal value, maps to an
+/// action, and its redacted copy shows at most eight digits of the card number.
+pub fn mobicard_response(data: &[u8]) {
+    use scankit::mobicard::ScanResponse;
+    let Ok(r) = ScanResponse::parse(data) else {
+        return;
+    };
+    let back = serde_json::to_vec(&r).expect("serializes");
+    assert_eq!(
+        ScanResponse::parse(&back).expect("reads back"),
+        r,
+        "round trip"
+    );
+    let _ = r.action();
+    let redacted = r.redacted();
+    let shown = serde_json::to_string(&redacted).expect("serializes");
+    let _ = format!("{r:?}");
+    if let Some(n) = redacted
+        .card_information
+        .as_ref()
+        .and_then(|c| c.card_number.as_ref())
+    {
+        let digits = n.expose().chars().filter(char::is_ascii_digit).count();
+        assert!(
+            digits <= 8,
+            "redacted card number shows {digits} digits: {shown}"
+        );
+    }
+}
+
+/// The image pre-check never panics, finds a format only where the magic
+/// bytes say so, and never accepts an image it could not size.
+pub fn image_precheck(data: &[u8]) {
+    use scankit::mobicard::{detect_format, precheck_image, ImageLimits};
+    let check = precheck_image(data, &ImageLimits::default());
+    assert_eq!(check.bytes, data.len());
+    assert_eq!(check.format, detect_format(data));
+    if check.is_ok() {
+        assert!(check.format.is_some(), "accepted without a format");
+        let (w, h) = (check.width.expect("width"), check.height.expect("height"));
+        assert!(w.max(h) >= 800 && w.min(h) >= 600, "accepted {w}x{h}");
+    }
+}
+
+/// An HS256 token has three base64url parts, and signing is deterministic
+/// and depends on the key.
+pub fn jwt(data: &[u8]) {
+    use scankit::mobicard::sign_hs256;
+    let text = String::from_utf8_lossy(data);
+    let (payload, key) = text.split_once('\n').unwrap_or((&text, "k"));
+    let token = sign_hs256(payload, key);
+    let parts: Vec<&str> = token.split('.').collect();
+    assert_eq!(parts.len(), 3, "three parts");
+    assert!(token
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.'));
+    assert_eq!(token, sign_hs256(payload, key), "deterministic");
+    let other = format!("{key}x");
+    assert_ne!(token, sign_hs256(payload, &other), "the key matters");
 }
