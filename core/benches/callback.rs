@@ -4,26 +4,12 @@
 #![allow(missing_docs)]
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use std::collections::HashMap;
 use std::hint::black_box;
 
-const JSON_FIELDS: &[&str] = &[
-    "identityVerification",
-    "idAddress",
-    "rejectReason",
-    "dlCategories",
-    "livenessImages",
-];
+#[path = "common/naive.rs"]
+mod naive_baseline;
 
-fn naive(body: &[u8]) -> (HashMap<String, String>, Vec<serde_json::Value>) {
-    let map: HashMap<String, String> = serde_urlencoded::from_bytes(body).unwrap_or_default();
-    let json = JSON_FIELDS
-        .iter()
-        .filter_map(|f| map.get(*f))
-        .filter_map(|v| serde_json::from_str(v).ok())
-        .collect();
-    (map, json)
-}
+use naive_baseline::naive;
 
 fn bench(c: &mut Criterion) {
     let path = concat!(

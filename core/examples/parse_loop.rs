@@ -5,15 +5,8 @@
 //! instructions). Criterion's timings in `make bench` are the figures to
 //! report on a quiet machine.
 
-use std::collections::HashMap;
-
-const JSON_FIELDS: &[&str] = &[
-    "identityVerification",
-    "idAddress",
-    "rejectReason",
-    "dlCategories",
-    "livenessImages",
-];
+#[path = "../benches/common/naive.rs"]
+mod naive_baseline;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let body = std::fs::read(concat!(
@@ -27,13 +20,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for _ in 0..n {
         let body = std::hint::black_box(&body);
         if naive {
-            let map: HashMap<String, String> = serde_urlencoded::from_bytes(body)?;
-            let json: Vec<serde_json::Value> = JSON_FIELDS
-                .iter()
-                .filter_map(|f| map.get(*f))
-                .filter_map(|v| serde_json::from_str(v).ok())
-                .collect();
-            std::hint::black_box((map, json));
+            std::hint::black_box(naive_baseline::naive(body));
         } else {
             std::hint::black_box(scankit::parse_callback(body)?);
         }
