@@ -16,7 +16,7 @@
 
 use crate::card::{mask_digits, MaskStyle, Masker};
 use crate::document::{DocumentCallback, DvAddress, ExtractedData};
-use crate::models::IdAddress;
+use crate::models::{ExtraJson, IdAddress};
 use crate::netverify::NetverifyCallback;
 
 /// Shown for a value that is withheld whole.
@@ -61,9 +61,16 @@ pub fn mask_ip(value: &str) -> String {
     }
 }
 
-fn apply(field: &mut Option<String>, mask: impl Fn(&str) -> String) {
+pub(crate) fn apply(field: &mut Option<String>, mask: impl Fn(&str) -> String) {
     if let Some(v) = field.as_mut() {
         *v = mask(v);
+    }
+}
+
+/// Withholds every field of a JSON object the spec does not list.
+pub(crate) fn withhold_extra(extra: &mut ExtraJson) {
+    for v in extra.values_mut() {
+        *v = REDACTED.into();
     }
 }
 
@@ -118,9 +125,7 @@ impl IdAddress {
             withhold(f);
         }
         withhold(&mut r.formatted_address);
-        for v in r.extra.values_mut() {
-            *v = REDACTED.into();
-        }
+        withhold_extra(&mut r.extra);
         r
     }
 }
@@ -155,9 +160,7 @@ impl ExtractedData {
         if let Some(a) = r.address.as_mut() {
             *a = a.redacted();
         }
-        for v in r.extra.values_mut() {
-            *v = REDACTED.into();
-        }
+        withhold_extra(&mut r.extra);
         r
     }
 }
@@ -177,9 +180,7 @@ impl DvAddress {
         ] {
             withhold(f);
         }
-        for v in r.extra.values_mut() {
-            *v = REDACTED.into();
-        }
+        withhold_extra(&mut r.extra);
         r
     }
 }

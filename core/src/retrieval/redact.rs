@@ -4,24 +4,11 @@
 use super::credit_card::CreditCardData;
 use super::dv::{DvExtractedFields, DvRetrievedData};
 use super::scan::{ScanDetails, ScanDocument, ScanTransaction};
-use crate::models::ExtraJson;
-use crate::redact::{mask_ip, mask_keep_last, mask_name, REDACTED};
+use crate::redact::{apply, mask_ip, mask_keep_last, mask_name, withhold_extra, REDACTED};
 use std::fmt;
-
-fn apply(field: &mut Option<String>, mask: impl Fn(&str) -> String) {
-    if let Some(v) = field.as_mut() {
-        *v = mask(v);
-    }
-}
 
 fn last(keep: usize) -> impl Fn(&str) -> String {
     move |v| mask_keep_last(v, keep, 'x')
-}
-
-fn withhold_extra(extra: &mut ExtraJson) {
-    for v in extra.values_mut() {
-        *v = REDACTED.into();
-    }
 }
 
 impl ScanDetails {
