@@ -6,7 +6,7 @@
 #   make build-wasm   bindings-wasm/npm/wasm/: the glue and the optimised .wasm
 #   make test-wasm    fmt + clippy (wasm32), node --test over every fixture,
 #                     tsc --strict over the usage file, wasm-bindgen-test in
-#                     headless Chromium, examples/web driven by playwright-core
+#                     headless Chromium, examples/browser driven by playwright-core
 #   make bench-wasm   bench/out/node.md: scankit vs card-validator and vs
 #                     URLSearchParams + JSON.parse
 #   make demo-wasm    examples/node/demo.mjs
@@ -80,7 +80,7 @@ wasm-sandbox: setup
 wasm-node-test: build-wasm wasm-sandbox
 	cd $(WASM_NPM) && ../scripts/with-sandbox.sh $(WASM_SANDBOX) node --test test/
 
-# examples/web as a user would use it: Debian's Chromium through
+# examples/browser as a user would use it: Debian's Chromium through
 # playwright-core (no downloaded browser); screenshot in bindings-wasm/test-out/.
 wasm-page-test: build-wasm wasm-sandbox
 	cd $(WASM_DIR) && scripts/with-sandbox.sh $(WASM_SANDBOX) node --test page-test/

@@ -1,4 +1,4 @@
-// examples/web driven as a user would, in Debian's Chromium through
+// examples/browser driven as a user would, in Debian's Chromium through
 // playwright-core: type a card number, paste a callback, retrieve from the
 // sandbox (SCANKIT_SANDBOX_URL, CORS). Saves test-out/page.png.
 import { test, before, after } from 'node:test';
@@ -39,7 +39,7 @@ before(async () => {
   page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e));
-  await page.goto(`${base}/examples/web/index.html?sandbox=${encodeURIComponent(sandbox)}`);
+  await page.goto(`${base}/examples/browser/index.html?sandbox=${encodeURIComponent(sandbox)}`);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
   assert.deepStrictEqual(errors, []);
 });
