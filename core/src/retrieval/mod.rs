@@ -14,6 +14,7 @@ pub mod codes;
 pub mod credit_card;
 pub mod dv;
 pub mod images;
+pub mod json;
 pub mod lenient;
 pub mod poll;
 mod redact;
@@ -35,6 +36,7 @@ pub use dv::{
     DvTransactionResponse, PageLink,
 };
 pub use images::{AuthenticationDetails, Facemap, ImageLink, ScanImages};
+pub use json::JsonModel;
 pub use lenient::{EmbeddedJson, JsonEncoding, LooseTimestamp};
 pub use poll::{PollAction, PollSchedule, Poller};
 pub use region::{BaseUrls, Region, Service};
