@@ -5,6 +5,7 @@
 // in Node, or in a page that reaches the API through its own server.
 import * as raw from './wasm/scankit_retrieval.js';
 import { fromWasm, ScanKitError } from './errors.js';
+import { parseExact } from './exact.js';
 
 export {
   ScanKitError,
@@ -143,7 +144,7 @@ export function parseMobicardResponse(body, options = {}) {
   const r = wrap(() => raw.parseMobicardResponse(
     bytesOf(body, 'body'), options.redact === true, t.getFullYear(), t.getMonth() + 1,
   ));
-  return { response: JSON.parse(r.response), isSuccess: r.isSuccess, action: r.action, crossCheck: r.crossCheck };
+  return { response: parseExact(r.response), isSuccess: r.isSuccess, action: r.action, crossCheck: r.crossCheck };
 }
 
 /** The signed JSON body of a MobiCard ScanAPI request (server side: it needs the secret key). */

@@ -116,12 +116,14 @@ export type MobicardAction =
   | 'fix_request'
   | 'give_up';
 
-/** A ScanAPI response as the provider sends it (snake_case, lenient). */
+/** A ScanAPI response as the provider sends it (snake_case, lenient). Any integer beyond
+ *  `Number.MAX_SAFE_INTEGER` arrives as a `bigint`, so that no digit is lost. */
 export interface MobicardScanResponse {
   status: Open<'SUCCESS' | 'FAILED'>;
   status_code: string | number;
   status_message?: string;
-  card_scan_request_id?: string;
+  /** A string per the spec; a number if sent as one, a `bigint` beyond `Number.MAX_SAFE_INTEGER` (kept exact). */
+  card_scan_request_id?: string | number | bigint;
   mobicard_txn_reference?: string;
   timestamp?: string;
   card_information?: {

@@ -11,6 +11,8 @@ mod callback;
 #[cfg(feature = "cards")]
 mod card;
 mod error;
+#[cfg(any(feature = "mobicard", feature = "retrieval"))]
+mod exact;
 #[cfg(feature = "mobicard")]
 mod mobicard;
 #[cfg(feature = "retrieval")]

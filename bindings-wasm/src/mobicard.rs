@@ -7,7 +7,7 @@ use scankit::mobicard::{Mode, ScanRequest, ScanResponse, Secret};
 use serde_json::json;
 use wasm_bindgen::prelude::*;
 
-/// Parses a ScanAPI response: `{ response (JSON text), isSuccess, action,
+/// Parses a ScanAPI response: `{ response (JSON text for `parseExact`), isSuccess, action,
 /// crossCheck }`, the card's data checked by the core as of `today`.
 #[wasm_bindgen(js_name = parseMobicardResponse)]
 pub fn parse_mobicard_response(
@@ -28,8 +28,7 @@ pub fn parse_mobicard_response(
         ))
     })?;
     let shown = if redact { r.redacted() } else { r.clone() };
-    let text = serde_json::to_string(&shown)
-        .map_err(|_| error::argument("MobiCard response: not serializable", "body"))?;
+    let text = crate::exact::to_exact_json(&shown);
     let o = js_sys::Object::new();
     error::set(&o, "response", &JsValue::from_str(&text));
     error::set(&o, "isSuccess", &JsValue::from_bool(r.is_success()));

@@ -27,6 +27,16 @@ test('the spec error response and the provider variant', () => {
   assert.equal(e.crossCheck, null);
   const v = parseMobicardResponse(new TextDecoder().decode(readBytes('mobicard/provider-variant.json')));
   assert.equal(typeof v.isSuccess, 'boolean');
+  // Sent as a number beyond 2^53: kept exact, as a BigInt (JSON.parse would round it).
+  assert.equal(v.response.card_scan_request_id, 18678121768809363n);
+  assert.equal(v.response.status_code, 200, 'safe integers stay numbers');
+});
+
+test('strings that look like the exact-integer marker keep their text', () => {
+  const body = JSON.stringify({ status: 'FAILED', status_code: '400', status_message: '\u0000n:1', x: '\u0000s:y' });
+  const r = parseMobicardResponse(body);
+  assert.equal(r.response.status_message, '\u0000n:1');
+  assert.equal(r.response.x, '\u0000s:y');
 });
 
 test('a bad response body: ScanKitError without the body in its text', () => {

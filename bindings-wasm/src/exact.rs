@@ -1,0 +1,39 @@
+//! JSON text for JavaScript that keeps integers exact: `JSON.parse` rounds
+//! an integer beyond 2^53 (a MobiCard `card_scan_request_id` sent as a
+//! number), so such integers are written as marked strings that the
+//! package's reviver (`npm/exact.js`) turns into `BigInt`. Strings that
+//! happen to start with the marker character are escaped the same way.
+
+use serde::Serialize;
+use serde_json::Value;
+
+/// Largest integer a JavaScript number holds exactly (`Number.MAX_SAFE_INTEGER`).
+const MAX_SAFE: u64 = (1 << 53) - 1;
+
+/// `value` as JSON text for `exact.js`'s `parseExact`.
+pub fn to_exact_json<T: Serialize>(value: &T) -> String {
+    let mut v = serde_json::to_value(value).unwrap_or(Value::Null);
+    mark(&mut v);
+    v.to_string()
+}
+
+fn mark(v: &mut Value) {
+    match v {
+        Value::Number(n) if !safe(n) && (n.is_i64() || n.is_u64()) => {
+            *v = Value::String(format!("\u{0}n:{n}"));
+        }
+        Value::String(s) if s.starts_with('\u{0}') => {
+            *s = format!("\u{0}s:{s}");
+        }
+        Value::Array(items) => items.iter_mut().for_each(mark),
+        Value::Object(map) => map.values_mut().for_each(mark),
+        _ => {}
+    }
+}
+
+fn safe(n: &serde_json::Number) -> bool {
+    n.as_u64().map_or_else(
+        || n.as_i64().is_some_and(|i| i.unsigned_abs() <= MAX_SAFE),
+        |u| u <= MAX_SAFE,
+    )
+}
