@@ -3,39 +3,22 @@
 // sandbox (SCANKIT_SANDBOX_URL, CORS). Saves test-out/page.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { extname, join, normalize } from 'node:path';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import { serveStatic, launchChromium } from '../scripts/chromium.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const OUT = fileURLToPath(new URL('../test-out/', import.meta.url));
 const sandbox = process.env.SCANKIT_SANDBOX_URL;
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.form': 'text/plain' };
 
 let server; let base; let browser; let page;
 
 before(async () => {
   assert.match(sandbox ?? '', /^http:\/\/127\.0\.0\.1:\d+$/, 'run through mk/wasm.mk (SCANKIT_SANDBOX_URL)');
-  server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    try {
-      const body = await readFile(join(ROOT, path));
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-    // playwright gives every launch a fresh temporary profile (--user-data-dir).
-  });
+  server = await serveStatic(ROOT);
+  base = server.url;
+  browser = await launchChromium();
   page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e));
