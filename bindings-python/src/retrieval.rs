@@ -1,13 +1,14 @@
 //! `RetrievalClient`: the blocking client of `scankit::client`, with the GIL
 //! released during every request and while `wait_for_scan` sleeps.
 
-use crate::{make_error, repr_str, to_py};
+use crate::{json_to_py, make_error, repr_str, to_py};
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 use scankit::client::{RetrievalClient as CoreClient, WaitOptions};
 use scankit::retrieval::{
-    classify, BaseUrls, Credentials, Endpoint, Image, ImageClassifier, MaskHint, PollSchedule,
-    RawResponse, Region, RequestBuilder, RetrievalError, RetryHint, UserAgent,
+    BaseUrls, Credentials, Image, ImageClassifier, JsonModel, MaskHint, PollSchedule, RawResponse,
+    Region, RequestBuilder, RetrievalError, RetryHint, UserAgent,
 };
 use std::time::Duration;
 
@@ -303,21 +304,6 @@ json_endpoints! {
     dv_pages;
 }
 
-/// Decodes one response body of kind `T`, redacting it when asked and `T` can.
-fn decode_as<T: serde::de::DeserializeOwned + serde::Serialize>(
-    py: Python<'_>,
-    endpoint: &Endpoint,
-    raw: &RawResponse<'_>,
-    since: Option<Duration>,
-    redact: Option<fn(&T) -> T>,
-) -> PyResult<Py<PyAny>> {
-    let value: T = classify::decode(endpoint, raw, since).map_err(|e| retrieval_error(py, &e))?;
-    match redact {
-        Some(f) => Ok(to_py(py, &f(&value))?.unbind()),
-        None => Ok(to_py(py, &value)?.unbind()),
-    }
-}
-
 /// Sans-I/O: classifies a response your own HTTP client received from the
 /// endpoint `kind` (a `RetrievalClient` method name, e.g. `"scan_details"`)
 /// and decodes its JSON body, or raises `RetrievalError` as the client would.
@@ -340,75 +326,57 @@ fn decode_response(
     let since = since_scan
         .map(|s| seconds(py, "since_scan", s))
         .transpose()?;
+    // Python names are the snake_case ones only (the client's method names),
+    // although the core also reads camelCase.
+    let model = JsonModel::from_name(kind)
+        .filter(|m| m.name() == kind)
+        .ok_or_else(|| {
+            PyValueError::new_err(format!("kind: expected one of {}", kinds().join(", ")))
+        })?;
+    // Refused before the response is looked at, so the answer to a bad
+    // argument does not depend on what the server said.
+    if redact && !model.redactable() {
+        let mut redactable: Vec<&str> = JsonModel::ALL
+            .into_iter()
+            .filter(|m| m.redactable())
+            .map(JsonModel::name)
+            .collect();
+        let last = redactable.pop().unwrap_or_default();
+        return Err(PyValueError::new_err(format!(
+            "redact: only {} and {last} answers have a redacted form",
+            redactable.join(", ")
+        )));
+    }
     let raw = RawResponse {
         status,
         content_type,
         retry_after,
         body,
     };
-    let no_redaction = || {
-        pyo3::exceptions::PyValueError::new_err(
-            "redact: only scan_details, scan_document, scan_transaction and credit_card answers have a redacted form",
-        )
-    };
-    macro_rules! plain {
-        ($endpoint:expr, $t:ty) => {{
-            if redact {
-                return Err(no_redaction());
-            }
-            decode_as::<$t>(py, &$endpoint, &raw, since, None)
-        }};
+    let endpoint = model.endpoint();
+    let text = if redact {
+        model
+            .decode_json_redacted(&endpoint, &raw, since)
+            .map(Option::unwrap_or_default)
+    } else {
+        model.decode_json(&endpoint, &raw, since)
     }
-    macro_rules! redactable {
-        ($endpoint:expr, $t:ty) => {{
-            let f: Option<fn(&$t) -> $t> = if redact { Some(<$t>::redacted) } else { None };
-            decode_as::<$t>(py, &$endpoint, &raw, since, f)
-        }};
-    }
-    use scankit::retrieval as r;
-    match kind {
-        "scan_status" => plain!(Endpoint::ScanStatus, r::ScanStatusResponse),
-        "scan_details" => redactable!(Endpoint::ScanDetails, r::ScanDetails),
-        "scan_document" => redactable!(Endpoint::ScanDocument, r::ScanDocument),
-        "scan_transaction" => redactable!(Endpoint::ScanTransaction, r::ScanTransaction),
-        "scan_verification" => plain!(Endpoint::ScanVerification, r::ScanVerification),
-        "scan_images" => plain!(Endpoint::ScanImages, r::ScanImages),
-        "authentication" => plain!(Endpoint::Authentication, r::AuthenticationDetails),
-        "dv_status" => plain!(Endpoint::DvStatus, r::DvStatusResponse),
-        "dv_details" => plain!(Endpoint::DvDetails, r::DvDetails),
-        "dv_document" => plain!(Endpoint::DvDocument, r::DvRetrievedDocument),
-        "dv_transaction" => plain!(Endpoint::DvTransaction, r::DvTransactionResponse),
-        "dv_pages" => plain!(Endpoint::DvPages, r::DvPages),
-        "credit_card" => redactable!(Endpoint::CreditCard(MaskHint::Masked), r::CreditCardData),
-        _ => Err(pyo3::exceptions::PyValueError::new_err(format!(
-            "kind: expected one of {}",
-            RESPONSE_KINDS.join(", ")
-        ))),
-    }
+    .map_err(|e| retrieval_error(py, &e))?;
+    let value: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| PyValueError::new_err(e.to_string()))?;
+    Ok(json_to_py(py, &value)?.unbind())
 }
 
-/// The `kind`s `decode_response` reads.
-const RESPONSE_KINDS: [&str; 13] = [
-    "scan_status",
-    "scan_details",
-    "scan_document",
-    "scan_transaction",
-    "scan_verification",
-    "scan_images",
-    "authentication",
-    "dv_status",
-    "dv_details",
-    "dv_document",
-    "dv_transaction",
-    "dv_pages",
-    "credit_card",
-];
+/// The `kind`s `decode_response` reads, in the core's order.
+fn kinds() -> Vec<&'static str> {
+    JsonModel::ALL.into_iter().map(JsonModel::name).collect()
+}
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(decode_response, m)?)?;
     m.add(
         "RESPONSE_KINDS",
-        pyo3::types::PyTuple::new(m.py(), RESPONSE_KINDS)?,
+        pyo3::types::PyTuple::new(m.py(), kinds())?,
     )?;
     m.add_class::<RetrievalClient>()?;
     m.add_class::<RetrievedImage>()?;
