@@ -203,3 +203,79 @@ pub fn classify_retrieval_response(
     let since = since_scan_ms.map(Duration::from_millis);
     Ok(core::classify(&endpoint.into(), &raw, since)?.to_vec())
 }
+
+/// A JSON model of the Retrieval APIs, as `decodeRetrievalResponse` names it.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct RetrievalModel {
+    /// The core's snake_case name (`scan_details`); the camelCase spelling
+    /// (`scanDetails`) is accepted too.
+    pub name: String,
+    /// Whether `redact = true` is allowed (the model carries personal data
+    /// or card numbers).
+    pub redactable: bool,
+}
+
+/// Every model `decodeRetrievalResponse` reads, in the core's order.
+#[uniffi::export]
+pub fn retrieval_models() -> Vec<RetrievalModel> {
+    core::JsonModel::ALL
+        .into_iter()
+        .map(|m| RetrievalModel {
+            name: m.name().to_owned(),
+            redactable: m.redactable(),
+        })
+        .collect()
+}
+
+/// A bad argument of `decodeRetrievalResponse`, as the core reports any
+/// request that cannot be made: fatal, `invalid_request`, no HTTP status.
+fn invalid_argument(reason: String) -> RetrievalError {
+    RetrievalError::Fatal {
+        code: "invalid_request".to_owned(),
+        http_status: None,
+        reason,
+    }
+}
+
+/// Classifies an answer to the JSON endpoint `model` (`scan_details` or
+/// `scanDetails`, see `retrievalModels()`) and decodes its body into the
+/// typed model, returned as compact JSON with the wire's names (lossless,
+/// as `Retrieved.toJson()`). With `redact`, personal data and card numbers
+/// are masked, so the text is safe to log. Errors are those of
+/// `classifyRetrievalResponse`, plus `invalid_body` for a body that is not
+/// the model and `invalid_request` for an unknown `model` or `redact` of a
+/// model without a redacted form.
+#[uniffi::export(default(since_scan_ms = None, redact = false))]
+pub fn decode_retrieval_response(
+    model: String,
+    status: u16,
+    content_type: Option<String>,
+    retry_after: Option<String>,
+    body: Vec<u8>,
+    since_scan_ms: Option<u64>,
+    redact: bool,
+) -> Result<String, RetrievalError> {
+    let Some(m) = core::JsonModel::from_name(&model) else {
+        let names: Vec<&str> = core::JsonModel::ALL
+            .into_iter()
+            .map(core::JsonModel::name)
+            .collect();
+        return Err(invalid_argument(format!(
+            "model: expected one of {}",
+            names.join(", ")
+        )));
+    };
+    let raw = core::RawResponse {
+        status,
+        content_type: content_type.as_deref(),
+        retry_after: retry_after.as_deref(),
+        body: &body,
+    };
+    let since = since_scan_ms.map(Duration::from_millis);
+    let endpoint = m.endpoint();
+    if !redact {
+        return Ok(m.decode_json(&endpoint, &raw, since)?);
+    }
+    m.decode_json_redacted(&endpoint, &raw, since)?
+        .ok_or_else(|| invalid_argument(format!("redact: {} has no redacted form", m.name())))
+}

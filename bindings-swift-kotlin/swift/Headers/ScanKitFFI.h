@@ -1053,6 +1053,17 @@ RustBuffer uniffi_scankit_ffi_fn_func_recommended_poll_schedule(RustCallStatus *
 RustBuffer uniffi_scankit_ffi_fn_func_classify_retrieval_response(RustBuffer endpoint, uint16_t status, RustBuffer content_type, RustBuffer retry_after, RustBuffer body, RustBuffer since_scan_ms, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_FN_FUNC_DECODE_RETRIEVAL_RESPONSE
+#define UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_FN_FUNC_DECODE_RETRIEVAL_RESPONSE
+RustBuffer uniffi_scankit_ffi_fn_func_decode_retrieval_response(RustBuffer model, uint16_t status, RustBuffer content_type, RustBuffer retry_after, RustBuffer body, RustBuffer since_scan_ms, int8_t redact, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_FN_FUNC_RETRIEVAL_MODELS
+#define UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_FN_FUNC_RETRIEVAL_MODELS
+RustBuffer uniffi_scankit_ffi_fn_func_retrieval_models(RustCallStatus *_Nonnull out_status
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_FFI_SCANKIT_FFI_RUSTBUFFER_ALLOC
 #define UNIFFI_FFIDEF_FFI_SCANKIT_FFI_RUSTBUFFER_ALLOC
 RustBuffer ffi_scankit_ffi_rustbuffer_alloc(uint64_t size, RustCallStatus *_Nonnull out_status
@@ -1454,6 +1465,18 @@ uint16_t uniffi_scankit_ffi_checksum_func_recommended_poll_schedule(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_CHECKSUM_FUNC_CLASSIFY_RETRIEVAL_RESPONSE
 #define UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_CHECKSUM_FUNC_CLASSIFY_RETRIEVAL_RESPONSE
 uint16_t uniffi_scankit_ffi_checksum_func_classify_retrieval_response(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_CHECKSUM_FUNC_DECODE_RETRIEVAL_RESPONSE
+#define UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_CHECKSUM_FUNC_DECODE_RETRIEVAL_RESPONSE
+uint16_t uniffi_scankit_ffi_checksum_func_decode_retrieval_response(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_CHECKSUM_FUNC_RETRIEVAL_MODELS
+#define UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_CHECKSUM_FUNC_RETRIEVAL_MODELS
+uint16_t uniffi_scankit_ffi_checksum_func_retrieval_models(void
     
 );
 #endif

@@ -4918,6 +4918,79 @@ public func FfiConverterTypeRejectCodeInfo_lower(_ value: RejectCodeInfo) -> Rus
 
 
 /**
+ * A JSON model of the Retrieval APIs, as `decodeRetrievalResponse` names it.
+ */
+public struct RetrievalModel: Equatable, Hashable {
+    /**
+     * The core's snake_case name (`scan_details`); the camelCase spelling
+     * (`scanDetails`) is accepted too.
+     */
+    public let name: String
+    /**
+     * Whether `redact = true` is allowed (the model carries personal data
+     * or card numbers).
+     */
+    public let redactable: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The core's snake_case name (`scan_details`); the camelCase spelling
+         * (`scanDetails`) is accepted too.
+         */name: String, 
+        /**
+         * Whether `redact = true` is allowed (the model carries personal data
+         * or card numbers).
+         */redactable: Bool) {
+        self.name = name
+        self.redactable = redactable
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RetrievalModel: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRetrievalModel: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RetrievalModel {
+        return
+            try RetrievalModel(
+                name: FfiConverterString.read(from: &buf), 
+                redactable: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RetrievalModel, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.name, into: &buf)
+        FfiConverterBool.write(value.redactable, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRetrievalModel_lift(_ buf: RustBuffer) throws -> RetrievalModel {
+    return try FfiConverterTypeRetrievalModel.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRetrievalModel_lower(_ value: RetrievalModel) -> RustBuffer {
+    return FfiConverterTypeRetrievalModel.lower(value)
+}
+
+
+/**
  * An image: its content type and bytes.
  */
 public struct RetrievedImage: Equatable, Hashable {
@@ -7474,6 +7547,31 @@ fileprivate struct FfiConverterSequenceTypePanSpan: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeRetrievalModel: FfiConverterRustBuffer {
+    typealias SwiftType = [RetrievalModel]
+
+    public static func write(_ value: [RetrievalModel], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeRetrievalModel.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [RetrievalModel] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [RetrievalModel]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeRetrievalModel.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterDictionaryStringString: FfiConverterRustBuffer {
     public static func write(_ value: [String: String], into buf: inout [UInt8]) {
         let len = Int32(value.count)
@@ -7755,6 +7853,38 @@ public func classifyRetrievalResponse(endpoint: RetrievalEndpoint, status: UInt1
     )
 })
 }
+/**
+ * Classifies an answer to the JSON endpoint `model` (`scan_details` or
+ * `scanDetails`, see `retrievalModels()`) and decodes its body into the
+ * typed model, returned as compact JSON with the wire's names (lossless,
+ * as `Retrieved.toJson()`). With `redact`, personal data and card numbers
+ * are masked, so the text is safe to log. Errors are those of
+ * `classifyRetrievalResponse`, plus `invalid_body` for a body that is not
+ * the model and `invalid_request` for an unknown `model` or `redact` of a
+ * model without a redacted form.
+ */
+public func decodeRetrievalResponse(model: String, status: UInt16, contentType: String?, retryAfter: String?, body: Data, sinceScanMs: UInt64? = nil, redact: Bool = false)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeRetrievalError_lift) {
+    uniffi_scankit_ffi_fn_func_decode_retrieval_response(
+        FfiConverterString.lower(model),
+        FfiConverterUInt16.lower(status),
+        FfiConverterOptionString.lower(contentType),
+        FfiConverterOptionString.lower(retryAfter),
+        FfiConverterData.lower(body),
+        FfiConverterOptionUInt64.lower(sinceScanMs),
+        FfiConverterBool.lower(redact),$0
+    )
+})
+}
+/**
+ * Every model `decodeRetrievalResponse` reads, in the core's order.
+ */
+public func retrievalModels() -> [RetrievalModel]  {
+    return try!  FfiConverterSequenceTypeRetrievalModel.lift(try! rustCall() {
+    uniffi_scankit_ffi_fn_func_retrieval_models($0
+    )
+})
+}
 
 private enum InitializationResult {
     case ok
@@ -7841,6 +7971,12 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_scankit_ffi_checksum_func_classify_retrieval_response() != 49166) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_scankit_ffi_checksum_func_decode_retrieval_response() != 15141) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_scankit_ffi_checksum_func_retrieval_models() != 49184) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_scankit_ffi_checksum_method_allowlist_entries() != 46208) {
