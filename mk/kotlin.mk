@@ -13,7 +13,7 @@ SWIFT_VENV := target/venv-swift
 SWIFT_PIP_PINS := tree-sitter==0.25.2 tree-sitter-swift==0.7.4
 MVN := mvn -B -q -ntp -Dstyle.color=never
 
-.PHONY: setup-kotlin test-kotlin bench-kotlin demo-kotlin setup-swift test-swift ffi-build
+.PHONY: setup-kotlin test-kotlin bench-kotlin demo-kotlin setup-swift test-swift ffi-build conformance-kotlin
 
 PLATFORM_TESTS += test-kotlin test-swift
 PLATFORM_BENCHES += bench-kotlin
@@ -47,6 +47,12 @@ bench-kotlin: setup-kotlin
 demo-kotlin: setup-kotlin
 	$(MVN) -f $(KOTLIN_DIR)/pom.xml install -Dmaven.test.skip=true
 	$(MVN) -f examples/kotlin/pom.xml compile exec:java
+
+# The conformance cases through the binding (conformance/README.md); the
+# runner is a main of the test sources, so it needs no published artifact.
+conformance-kotlin: setup-kotlin conformance-cases
+	$(MVN) -f $(KOTLIN_DIR)/pom.xml test-compile exec:java -Dexec.mainClass=dev.scankit.conformance.RunKt \
+	  -Dexec.args="$(CURDIR)/$(CONFORMANCE_CASES) $(CURDIR)/$(CONFORMANCE_OUT)/kotlin.jsonl"
 
 setup-swift: ffi-build
 	test -x $(SWIFT_VENV)/bin/python || python3 -m venv $(SWIFT_VENV)

@@ -11,7 +11,7 @@ PY_TOOL_PINS := maturin==1.16.0
 PY_TEST_PINS := pytest==9.2.0 mypy==2.4.1 python-stdnum==2.2 polars==2.1.0
 PIP_QUIET := --quiet --disable-pip-version-check --no-input
 
-.PHONY: setup-python python-wheel python-venv test-python bench-python demo-python
+.PHONY: setup-python python-wheel python-venv test-python bench-python demo-python conformance-python
 
 # Idempotent: the tools venv is made once; pip leaves satisfied pins alone.
 setup-python: setup
@@ -37,7 +37,7 @@ test-python: python-venv
 	SCANKIT_SANDBOX=$(CURDIR)/target/debug/scankit-sandbox \
 	  $(PY_VENV)/bin/python -m pytest -p no:cacheprovider --strict-markers -q $(PY_DIR)/tests
 	cd target && ../$(PY_VENV)/bin/python -m mypy.stubtest scankit --mypy-config-file ../$(PY_DIR)/mypy.ini
-	$(PY_VENV)/bin/python -m mypy --strict --config-file $(PY_DIR)/mypy.ini examples/python
+	$(PY_VENV)/bin/python -m mypy --strict --config-file $(PY_DIR)/mypy.ini examples/python conformance/python
 	for f in examples/python/*.py; do $(PY_VENV)/bin/python "$$f" > /dev/null; done
 
 bench-python: python-venv
@@ -46,6 +46,10 @@ bench-python: python-venv
 
 demo-python: python-venv
 	for f in examples/python/*.py; do echo "== $$f"; $(PY_VENV)/bin/python "$$f"; done
+
+# The conformance cases through the installed wheel (conformance/README.md).
+conformance-python: python-venv conformance-cases
+	$(PY_VENV)/bin/python conformance/python/run.py $(CONFORMANCE_CASES) $(CONFORMANCE_OUT)/python.jsonl
 
 PLATFORM_TESTS += test-python
 PLATFORM_BENCHES += bench-python
