@@ -6,7 +6,7 @@
 CONFORMANCE_OUT := target/conformance
 CONFORMANCE_CASES := $(CONFORMANCE_OUT)/cases.jsonl
 SCANKIT_CLI := target/debug/scankit
-CONFORMANCE_PLATFORMS := rust node chromium
+CONFORMANCE_PLATFORMS := rust node chromium python kotlin
 
 .PHONY: conformance conformance-cases conformance-rust conformance-node conformance-chromium
 
@@ -15,7 +15,7 @@ CONFORMANCE_PLATFORMS := rust node chromium
 
 conformance-cases: setup
 	$(CARGO) build -q -p scankit-cli
-	rm -rf $(CONFORMANCE_OUT) && mkdir -p $(CONFORMANCE_OUT)
+	mkdir -p $(CONFORMANCE_OUT)
 	$(SCANKIT_CLI) conformance cases core/tests/fixtures > $(CONFORMANCE_CASES)
 
 conformance-rust: conformance-cases

@@ -409,19 +409,12 @@ impl PanSpan {
 /// The card numbers in `text`, in order; `text[span.start:span.end]` is one.
 #[pyfunction]
 fn find_pans(text: &str) -> Vec<PanSpan> {
-    // Core offsets are bytes; Python indexes characters.
-    let mut chars = 0;
-    let mut at = 0;
-    let mut to_chars = |byte: usize| {
-        chars += text.get(at..byte).map_or(0, |s| s.chars().count());
-        at = byte;
-        chars
-    };
-    card::find_pans(text)
+    // Python indexes characters.
+    card::find_pans_in(text, card::TextUnit::Char)
         .into_iter()
         .map(|s| PanSpan {
-            start: to_chars(s.start),
-            end: to_chars(s.end),
+            start: s.start,
+            end: s.end,
             brand: s.brand.id(),
         })
         .collect()

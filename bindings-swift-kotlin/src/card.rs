@@ -304,21 +304,22 @@ pub fn mask_pans(text: String, style: MaskStyle) -> String {
     core::mask_pans(&text, style.into()).into_owned()
 }
 
-/// A card number found in text.
+/// A card number found in text, at UTF-16 offsets: Kotlin's `String`
+/// indices, Swift's `String.Index(utf16Offset:in:)`.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct PanSpan {
-    /// Start, a UTF-8 byte offset.
+    /// Start, in UTF-16 code units.
     pub start: u64,
-    /// End (exclusive), a UTF-8 byte offset.
+    /// End (exclusive), in UTF-16 code units.
     pub end: u64,
     /// The brand id.
     pub brand: String,
 }
 
-/// Card numbers in free text (UTF-8 byte offsets).
+/// Card numbers in free text (UTF-16 offsets).
 #[uniffi::export]
 pub fn find_pans(text: String) -> Vec<PanSpan> {
-    core::find_pans(&text)
+    core::find_pans_in(&text, core::TextUnit::Utf16)
         .into_iter()
         .map(|s| PanSpan {
             start: to_u64(s.start),

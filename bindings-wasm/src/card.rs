@@ -183,29 +183,11 @@ pub fn mask_pans(
 /// The card numbers in a text: `[{ start, end, brand }]`, UTF-16 offsets.
 #[wasm_bindgen(js_name = findPans)]
 pub fn find_pans(text: &str) -> Result<JsValue, JsValue> {
-    let spans = card::find_pans(text);
-    let mut out = Vec::with_capacity(spans.len());
-    // Byte offsets to UTF-16 offsets, in one pass over the text.
-    let mut units = 0usize;
-    let mut byte = 0usize;
-    let mut chars = text.char_indices().peekable();
-    let mut to_units = |target: usize| {
-        while byte < target {
-            match chars.next() {
-                Some((i, c)) => {
-                    units += c.len_utf16();
-                    byte = i + c.len_utf8();
-                }
-                None => break,
-            }
-        }
-        units
-    };
-    for s in spans {
-        let start = to_units(s.start);
-        let end = to_units(s.end);
-        out.push(json!({ "start": start, "end": end, "brand": s.brand.id() }));
-    }
+    // JavaScript strings index UTF-16 units.
+    let out: Vec<_> = card::find_pans_in(text, card::TextUnit::Utf16)
+        .into_iter()
+        .map(|s| json!({ "start": s.start, "end": s.end, "brand": s.brand.id() }))
+        .collect();
     error::to_js(&out)
 }
 

@@ -2,8 +2,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use scankit::card::{
-    find_pans, mask_digits, mask_pans, mask_pans_with, Brand, MaskStyle, Masker, Pan, PanError,
-    PanMaskWriter,
+    find_pans, find_pans_in, mask_digits, mask_pans, mask_pans_with, Brand, MaskStyle, Masker, Pan,
+    PanError, PanMaskWriter, TextUnit,
 };
 use std::io::Write;
 
@@ -126,6 +126,32 @@ fn finds_numbers_whole_and_grouped() {
         (2, 18, Brand::Visa)
     );
     assert_eq!(spans[1].brand, Brand::Discover);
+}
+
+#[test]
+fn offsets_in_each_platform_unit_cut_the_same_number() {
+    // é: 2 bytes, 1 UTF-16 unit, 1 char; 𝒜: 4 bytes, 2 units, 1 char.
+    let text = "é𝒜 4111 1111 1111 1111 𝒜 378282246310005";
+    let expect = [(7, 26), (4, 23), (3, 22)];
+    for (unit, (start, end)) in [TextUnit::Utf8, TextUnit::Utf16, TextUnit::Char]
+        .into_iter()
+        .zip(expect)
+    {
+        let spans = find_pans_in(text, unit);
+        assert_eq!(spans.len(), 2, "{unit:?}");
+        assert_eq!((spans[0].start, spans[0].end), (start, end), "{unit:?}");
+        assert_eq!(spans[1].brand, Brand::AmericanExpress);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let amex = find_pans_in(text, TextUnit::Char)[1];
+    let cut: String = chars[amex.start..amex.end].iter().collect();
+    assert_eq!(cut, "378282246310005");
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let amex = find_pans_in(text, TextUnit::Utf16)[1];
+    assert_eq!(
+        String::from_utf16_lossy(&units[amex.start..amex.end]),
+        "378282246310005"
+    );
 }
 
 #[test]

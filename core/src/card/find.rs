@@ -56,6 +56,42 @@ pub fn find_pans(text: &str) -> Vec<PanSpan> {
     PanFinder::new(text.as_bytes()).collect()
 }
 
+/// What a platform counts string offsets in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TextUnit {
+    /// UTF-8 bytes (Rust).
+    Utf8,
+    /// UTF-16 code units (JavaScript, Kotlin and Java, Swift's `utf16` view).
+    Utf16,
+    /// Unicode scalar values (Python).
+    Char,
+}
+
+/// [`find_pans`], with the offsets counted in `unit`, so that each
+/// platform can cut the span out of its own string.
+pub fn find_pans_in(text: &str, unit: TextUnit) -> Vec<PanSpan> {
+    let mut spans = find_pans(text);
+    if unit == TextUnit::Utf8 {
+        return spans;
+    }
+    // Spans are in order and do not overlap: one pass converts them all.
+    let (mut byte, mut count) = (0usize, 0usize);
+    let mut to_unit = |target: usize| {
+        let between = text.get(byte..target).unwrap_or_default();
+        count += match unit {
+            TextUnit::Utf16 => between.encode_utf16().count(),
+            _ => between.chars().count(),
+        };
+        byte = target;
+        count
+    };
+    for s in &mut spans {
+        s.start = to_unit(s.start);
+        s.end = to_unit(s.end);
+    }
+    spans
+}
+
 /// An iterator over the card numbers in a byte slice (see the module docs).
 #[derive(Clone, Debug)]
 pub struct PanFinder<'a> {

@@ -58,7 +58,7 @@ pub use cvv::{
     validate_cardholder_name, validate_cvv, validate_cvv_for, FieldValidation, MAX_NAME_LENGTH,
 };
 pub use expiry::{validate_expiry, validate_expiry_with, ExpiryValidation, YearMonth};
-pub use find::{find_pans, mask_pans, mask_pans_with, PanFinder, PanSpan};
+pub use find::{find_pans, find_pans_in, mask_pans, mask_pans_with, PanFinder, PanSpan, TextUnit};
 pub use format::{format_number, Formatted};
 pub use luhn::{luhn_check_digit, luhn_valid, luhn_valid_bytes};
 pub use mask::{mask_digits, MaskStyle, Masker};

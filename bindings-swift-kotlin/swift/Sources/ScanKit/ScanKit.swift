@@ -4622,15 +4622,16 @@ public func FfiConverterTypeNumberValidation_lower(_ value: NumberValidation) ->
 
 
 /**
- * A card number found in text.
+ * A card number found in text, at UTF-16 offsets: Kotlin's `String`
+ * indices, Swift's `String.Index(utf16Offset:in:)`.
  */
 public struct PanSpan: Equatable, Hashable {
     /**
-     * Start, a UTF-8 byte offset.
+     * Start, in UTF-16 code units.
      */
     public let start: UInt64
     /**
-     * End (exclusive), a UTF-8 byte offset.
+     * End (exclusive), in UTF-16 code units.
      */
     public let end: UInt64
     /**
@@ -4642,10 +4643,10 @@ public struct PanSpan: Equatable, Hashable {
     // declare one manually.
     public init(
         /**
-         * Start, a UTF-8 byte offset.
+         * Start, in UTF-16 code units.
          */start: UInt64, 
         /**
-         * End (exclusive), a UTF-8 byte offset.
+         * End (exclusive), in UTF-16 code units.
          */end: UInt64, 
         /**
          * The brand id.
@@ -7684,7 +7685,7 @@ public func cardBrands() -> [BrandInfo]  {
 })
 }
 /**
- * Card numbers in free text (UTF-8 byte offsets).
+ * Card numbers in free text (UTF-16 offsets).
  */
 public func findPans(text: String) -> [PanSpan]  {
     return try!  FfiConverterSequenceTypePanSpan.lift(try! rustCall() {
@@ -7928,7 +7929,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_scankit_ffi_checksum_func_card_brands() != 41819) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_scankit_ffi_checksum_func_find_pans() != 4195) {
+    if (uniffi_scankit_ffi_checksum_func_find_pans() != 12947) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_scankit_ffi_checksum_func_format_card_number() != 59931) {

@@ -131,6 +131,10 @@ class CardTest {
         assertEquals(1, spans.size)
         assertEquals("visa", spans[0].brand)
         assertEquals("4111 1111 1111 1111", text.substring(spans[0].start.toInt(), spans[0].end.toInt()))
+        // Offsets are UTF-16 units, Kotlin's own, also after characters outside the BMP.
+        val wide = "é𝒜 paid 378282246310005"
+        val amex = findPans(wide).single()
+        assertEquals("378282246310005", wide.substring(amex.start.toInt(), amex.end.toInt()))
     }
 
     @Test

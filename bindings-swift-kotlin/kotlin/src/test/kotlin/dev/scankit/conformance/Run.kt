@@ -149,11 +149,8 @@ private fun maskText(case: JSONObject): Any {
     val text = case.getString("text")
     val masked = JSONObject()
     for ((name, style) in STYLES) masked.put(name, maskPans(text, style))
-    // findPans gives UTF-8 byte offsets: cut the UTF-8 bytes, not the UTF-16 string.
-    val utf8 = text.toByteArray(Charsets.UTF_8)
     val found = findPans(text).map { s ->
-        val cut = String(utf8, s.start.toInt(), (s.end - s.start).toInt(), Charsets.UTF_8)
-        JSONObject().put("text", cut).put("brand", s.brand)
+        JSONObject().put("text", text.substring(s.start.toInt(), s.end.toInt())).put("brand", s.brand)
     }
     return JSONObject().put("masked", masked).put("found", JSONArray(found))
 }
