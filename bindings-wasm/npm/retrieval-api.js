@@ -66,7 +66,7 @@ export class RetrievalClient {
   async #json(endpoint, reference, arg = 0, unmasked = false, sinceScanMs) {
     const text = await settle(() =>
       this.#raw.call(endpoint, String(reference), arg, unmasked, sinceScanMs));
-    return JSON.parse(text);
+    return parseExact(text);
   }
 
   async #other(endpoint, reference, arg = 0, unmasked = false, sinceScanMs) {
@@ -122,6 +122,25 @@ export class RetrievalClient {
     ));
     return JSON.parse(text);
   }
+}
+
+/**
+ * Sans I/O: classifies a response your own HTTP client received from the
+ * JSON endpoint `model` (a RetrievalClient method name, e.g. 'scanDetails')
+ * and decodes it as the client would, or throws RetrievalError.
+ */
+export function decodeRetrievalResponse(model, body, options = {}) {
+  const since = options.sinceScanMs;
+  const text = wrap(() => raw.decodeRetrievalResponse(
+    String(model),
+    bytesOf(body, 'body'),
+    options.status ?? 200,
+    options.contentType === undefined ? 'application/json' : (options.contentType ?? undefined),
+    options.retryAfter ?? undefined,
+    since === undefined || since === null ? undefined : Number(since),
+    options.redact === true,
+  ));
+  return parseExact(text);
 }
 
 // ---- MobiCard ScanAPI --------------------------------------------------------

@@ -102,6 +102,54 @@ export class RetrievalClient {
   waitForScan(reference: string, options?: WaitOptions): Promise<ScanStatusResponse>;
 }
 
+/** The Retrieval API models by the name of the endpoint (client method) that answers them. */
+export interface RetrievalModels {
+  scanStatus: ScanStatusResponse;
+  scanDetails: ScanDetails;
+  scanDocument: ScanDocument;
+  scanTransaction: ScanTransaction;
+  scanVerification: ScanVerification;
+  scanImages: ScanImages;
+  authentication: AuthenticationDetails;
+  dvStatus: DvStatusResponse;
+  dvDetails: DvDetails;
+  dvDocument: DvRetrievedDocument;
+  dvTransaction: DvTransactionResponse;
+  dvPages: DvPages;
+  creditCard: CreditCardData;
+}
+
+/** The endpoints whose answers have a redacted form (`redact: true`). */
+export type RedactableModel = 'scanDetails' | 'scanDocument' | 'scanTransaction' | 'creditCard';
+
+export interface DecodeOptions {
+  /** HTTP status (200 by default). */
+  status?: number;
+  /** `Content-Type` (`application/json` by default; null for none). */
+  contentType?: string | null;
+  /** `Retry-After`, as received. */
+  retryAfter?: string | null;
+  /** How long ago the scan finished, if known (a 404 of credit card data within 5 minutes is `not_ready`). */
+  sinceScanMs?: number | null;
+}
+
+/**
+ * Sans I/O: classifies a response your own HTTP client received from the endpoint `model`
+ * and decodes it as {@link RetrievalClient} would. Throws {@link RetrievalError} (`code`,
+ * `retryable`), or {@link ScanKitError} `invalid_argument` for an unknown model or
+ * `redact` on a model without a redacted form.
+ */
+export function decodeRetrievalResponse<M extends RedactableModel>(
+  model: M,
+  body: string | Uint8Array | ArrayBuffer,
+  options: DecodeOptions & { redact: true },
+): RetrievalModels[M];
+export function decodeRetrievalResponse<M extends keyof RetrievalModels>(
+  model: M,
+  body: string | Uint8Array | ArrayBuffer,
+  options?: DecodeOptions & { redact?: false },
+): RetrievalModels[M];
+
 /** The spec's polling offsets, seconds after the images were acquired. */
 export function recommendedPollSchedule(): number[];
 

@@ -17,6 +17,28 @@ pub fn to_exact_json<T: Serialize>(value: &T) -> String {
     v.to_string()
 }
 
+/// JSON text (as the core writes it) rewritten for `parseExact`; text that
+/// holds no unsafe integer and no marker comes back as it was.
+pub fn exact_json_text(json: &str) -> String {
+    match serde_json::from_str::<Value>(json) {
+        Ok(mut v) if needs_marks(&v) => {
+            mark(&mut v);
+            v.to_string()
+        }
+        _ => json.to_owned(),
+    }
+}
+
+fn needs_marks(v: &Value) -> bool {
+    match v {
+        Value::Number(n) => !safe(n) && (n.is_i64() || n.is_u64()),
+        Value::String(s) => s.starts_with('\u{0}'),
+        Value::Array(items) => items.iter().any(needs_marks),
+        Value::Object(map) => map.values().any(needs_marks),
+        _ => false,
+    }
+}
+
 fn mark(v: &mut Value) {
     match v {
         Value::Number(n) if !safe(n) && (n.is_i64() || n.is_u64()) => {

@@ -3,14 +3,10 @@
 
 use crate::error;
 use scankit::retrieval::{
-    self, AuthenticationDetails, BaseUrls, Credentials, CreditCardData, DvDetails, DvPages,
-    DvRetrievedDocument, DvStatusResponse, DvTransactionResponse, Endpoint, ImageClassifier,
-    MaskHint, Method, PollAction, PollSchedule, Poller, RawResponse, Region, Request,
-    RequestBuilder, RetrievalError, ScanDetails, ScanDocument, ScanImages, ScanStatus,
-    ScanStatusResponse, ScanTransaction, ScanVerification, UserAgent,
+    self, BaseUrls, Credentials, Endpoint, ImageClassifier, JsonModel, MaskHint, Method,
+    PollAction, PollSchedule, Poller, RawResponse, Region, Request, RequestBuilder, RetrievalError,
+    ScanStatus, ScanStatusResponse, UserAgent,
 };
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::prelude::*;
@@ -80,15 +76,6 @@ fn transport_message(e: &gloo_net::Error) -> String {
     }
 }
 
-fn json_text<T: DeserializeOwned + Serialize>(
-    endpoint: &Endpoint,
-    fetched: &Fetched,
-    since_scan: Option<Duration>,
-) -> Result<String, RetrievalError> {
-    let value: T = retrieval::decode(endpoint, &fetched.raw(), since_scan)?;
-    serde_json::to_string(&value).map_err(|_| RetrievalError::transport("unserializable model"))
-}
-
 fn endpoint_of(name: &str, arg: u32, unmasked: bool) -> Result<Endpoint, JsValue> {
     let hint = if unmasked {
         MaskHint::Unmasked
@@ -136,29 +123,62 @@ fn endpoint_of(name: &str, arg: u32, unmasked: bool) -> Result<Endpoint, JsValue
     })
 }
 
-/// The typed model of a JSON endpoint, as JSON text.
+/// The typed model of a JSON endpoint, as JSON text for `parseExact`
+/// (every endpoint answering JSON has a model: see [`JsonModel::of`]).
 fn decode_for(
     endpoint: &Endpoint,
     fetched: &Fetched,
     since: Option<Duration>,
 ) -> Result<String, RetrievalError> {
-    use Endpoint::*;
-    match endpoint {
-        ScanStatus => json_text::<ScanStatusResponse>(endpoint, fetched, since),
-        ScanDetails => json_text::<self::ScanDetails>(endpoint, fetched, since),
-        ScanDocument => json_text::<self::ScanDocument>(endpoint, fetched, since),
-        ScanTransaction => json_text::<self::ScanTransaction>(endpoint, fetched, since),
-        ScanVerification => json_text::<self::ScanVerification>(endpoint, fetched, since),
-        ScanImages => json_text::<self::ScanImages>(endpoint, fetched, since),
-        Authentication => json_text::<AuthenticationDetails>(endpoint, fetched, since),
-        DvStatus => json_text::<DvStatusResponse>(endpoint, fetched, since),
-        DvDetails => json_text::<self::DvDetails>(endpoint, fetched, since),
-        DvDocument => json_text::<DvRetrievedDocument>(endpoint, fetched, since),
-        DvTransaction => json_text::<DvTransactionResponse>(endpoint, fetched, since),
-        DvPages => json_text::<self::DvPages>(endpoint, fetched, since),
-        CreditCard(_) => json_text::<CreditCardData>(endpoint, fetched, since),
-        _ => json_text::<serde_json::Value>(endpoint, fetched, since),
+    let model =
+        JsonModel::of(endpoint).ok_or_else(|| RetrievalError::transport("not a JSON endpoint"))?;
+    let json = model.decode_json(endpoint, &fetched.raw(), since)?;
+    Ok(crate::exact::exact_json_text(&json))
+}
+
+/// Sans I/O: classifies a response received from the JSON endpoint `model`
+/// (camelCase, as the client's method: `scanDetails`) and decodes it, as
+/// JSON text for `parseExact`; redacted on request where the model has a
+/// redacted form.
+#[wasm_bindgen(js_name = decodeRetrievalResponse)]
+#[allow(clippy::too_many_arguments)]
+pub fn decode_retrieval_response(
+    model: &str,
+    body: &[u8],
+    status: u16,
+    content_type: Option<String>,
+    retry_after: Option<String>,
+    since_scan_ms: Option<f64>,
+    redact: bool,
+) -> Result<String, JsValue> {
+    let m = JsonModel::from_name(model).ok_or_else(|| {
+        error::argument(
+            "model: not a Retrieval API endpoint that answers JSON",
+            "model",
+        )
+    })?;
+    if redact && !m.redactable() {
+        return Err(error::argument(
+            "redact: only scanDetails, scanDocument, scanTransaction and creditCard answers have a redacted form",
+            "redact",
+        ));
     }
+    let raw = RawResponse {
+        status,
+        content_type: content_type.as_deref(),
+        retry_after: retry_after.as_deref(),
+        body,
+    };
+    let since = since_scan_ms.map(|ms| Duration::from_secs_f64(ms.max(0.0) / 1000.0));
+    let endpoint = m.endpoint();
+    let json = if redact {
+        m.decode_json_redacted(&endpoint, &raw, since)
+            .map(Option::unwrap_or_default)
+    } else {
+        m.decode_json(&endpoint, &raw, since)
+    };
+    json.map(|j| crate::exact::exact_json_text(&j))
+        .map_err(|e| error::retrieval(&e))
 }
 
 /// What a call resolves to: JSON text, an image `{ contentType, bytes }`,

@@ -15,7 +15,15 @@ import {
   RetrievalError as RetrievalErrorFromRetrieval,
   parseMobicardResponse, mobicardRequestBody, checkCardImage,
   type ParsedMobicardResponse, type MobicardAction, type CardImageCheck,
+  decodeRetrievalResponse, type ScanDetails, type CreditCardData, type DvPages,
 } from 'scankit/retrieval';
+
+const details: ScanDetails = decodeRetrievalResponse('scanDetails', '{}', { status: 200, sinceScanMs: null });
+const card: CreditCardData = decodeRetrievalResponse('creditCard', new Uint8Array(2), { redact: true, retryAfter: '5' });
+const dvPages: DvPages = decodeRetrievalResponse('dvPages', new ArrayBuffer(2));
+// @ts-expect-error: only scanDetails, scanDocument, scanTransaction and creditCard have a redacted form
+decodeRetrievalResponse('dvPages', '{}', { redact: true });
+console.log(details.scanReference, card, dvPages);
 
 const mobi: ParsedMobicardResponse = parseMobicardResponse('{}', { redact: true, today: new Date() });
 const luhnOk: boolean | null | undefined = mobi.crossCheck?.luhn;
