@@ -33,7 +33,7 @@ lint: setup
 fmt:
 	$(CARGO) fmt --all
 
-test: setup lint rust-test $(PLATFORM_TESTS)
+test: setup lint rust-test $(PLATFORM_TESTS) conformance
 
 rust-test: setup
 	$(CARGO) test --workspace
