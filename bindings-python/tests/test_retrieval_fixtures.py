@@ -13,33 +13,17 @@ from conftest import FIXTURES
 
 RETRIEVAL = FIXTURES / "retrieval"
 
-# File name (without .json) -> the endpoint kind it answers.
-PREFIXES: List[Tuple[str, str]] = [
-    ("id-status", "scan_status"),
-    ("id-details", "scan_details"),
-    ("id-document", "scan_document"),
-    ("id-transaction", "scan_transaction"),
-    ("id-verification", "scan_verification"),
-    ("id-images", "scan_images"),
-    ("auth-", "authentication"),
-    ("dv-status", "dv_status"),
-    ("dv-details", "dv_details"),
-    ("dv-document", "dv_document"),
-    ("dv-extracted-data-as-object", "dv_document"),
-    ("dv-transaction", "dv_transaction"),
-    ("dv-pages", "dv_pages"),
-    ("cc-", "credit_card"),
-    ("unknown-fields-and-values", "scan_details"),
-]
+# The fixtures' own list: file -> the endpoint kind (model) it answers.
+MANIFEST: Dict[str, str] = {
+    f["file"]: f["model"]
+    for f in json.loads((RETRIEVAL / "manifest.json").read_text(encoding="utf-8"))["fixtures"]
+}
 
 FILES = sorted(RETRIEVAL.glob("*/*.json"))
 
 
-def kind_of(name: str) -> str:
-    for prefix, kind in PREFIXES:
-        if name.startswith(prefix):
-            return kind
-    raise AssertionError(f"no kind for fixture {name}")
+def kind_of(path: Any) -> str:
+    return MANIFEST[f"{path.parent.name}/{path.name}"]
 
 
 def normalize(v: Any) -> Any:
@@ -63,13 +47,14 @@ def normalize(v: Any) -> Any:
 
 def test_every_fixture_is_listed() -> None:
     assert len(FILES) >= 40
-    assert set(scankit.RESPONSE_KINDS) == {k for _, k in PREFIXES}
+    assert {f"{p.parent.name}/{p.name}" for p in FILES} == set(MANIFEST)
+    assert set(scankit.RESPONSE_KINDS) == set(MANIFEST.values())
 
 
 @pytest.mark.parametrize("path", FILES, ids=[f"{p.parent.name}/{p.stem}" for p in FILES])
 def test_fixture_decodes(path: Any) -> None:
     raw = path.read_bytes()
-    kind = kind_of(path.stem)
+    kind = kind_of(path)
     got = scankit.decode_response(kind, raw)
     assert isinstance(got, dict)
     if path.parent.name.startswith("spec-"):

@@ -15,24 +15,11 @@ import java.io.File
 
 /** `decodeRetrievalResponse` (sans I/O) over every Retrieval API fixture, and its errors. */
 class RetrievalDecodeTest {
-    /** File name prefix -> the model it answers (as the Python tests map them). */
-    private val prefixes = listOf(
-        "id-status" to "scan_status",
-        "id-details" to "scan_details",
-        "id-document" to "scan_document",
-        "id-transaction" to "scan_transaction",
-        "id-verification" to "scan_verification",
-        "id-images" to "scan_images",
-        "auth-" to "authentication",
-        "dv-status" to "dv_status",
-        "dv-details" to "dv_details",
-        "dv-document" to "dv_document",
-        "dv-extracted-data-as-object" to "dv_document",
-        "dv-transaction" to "dv_transaction",
-        "dv-pages" to "dv_pages",
-        "cc-" to "credit_card",
-        "unknown-fields-and-values" to "scan_details",
-    )
+    /** The fixtures' own list: `dir/file.json` -> the model it answers. */
+    private val manifest: Map<String, String> =
+        JSONObject(Fixtures.file("retrieval/manifest.json").readText()).getJSONArray("fixtures").let { a ->
+            (0 until a.length()).associate { a.getJSONObject(it).getString("file") to a.getJSONObject(it).getString("model") }
+        }
 
     private val files: List<File> = Fixtures.file("retrieval").listFiles()!!
         .filter { it.isDirectory }
@@ -40,7 +27,7 @@ class RetrievalDecodeTest {
         .sortedBy { it.path }
 
     private fun modelOf(f: File): String =
-        prefixes.firstOrNull { f.name.startsWith(it.first) }?.second ?: error("no model for fixture ${f.name}")
+        manifest["${f.parentFile.name}/${f.name}"] ?: error("fixture ${f.name} is not in retrieval/manifest.json")
 
     private fun decode(model: String, body: ByteArray, redact: Boolean = false): JSONObject =
         JSONObject(decodeRetrievalResponse(model, 200u, "application/json", null, body, null, redact))
@@ -64,9 +51,9 @@ class RetrievalDecodeTest {
     @Test
     fun `every fixture and model is covered`() {
         assertTrue(files.size >= 40, "fixtures went missing: ${files.size}")
-        files.forEach { modelOf(it) }
+        assertEquals(manifest.keys, files.map { "${it.parentFile.name}/${it.name}" }.toSet())
         val models = retrievalModels()
-        assertEquals(prefixes.map { it.second }.toSet(), models.map { it.name }.toSet())
+        assertEquals(manifest.values.toSet(), models.map { it.name }.toSet())
         assertEquals(
             setOf("scan_details", "scan_document", "scan_transaction", "credit_card"),
             models.filter { it.redactable }.map { it.name }.toSet(),
