@@ -1,6 +1,7 @@
-//! Callbacks: parse, decide, redact. Models cross as JSON text (exactly the
-//! core's `to_json`, the golden fixtures' form), which the wrapper turns
-//! into plain objects with `JSON.parse`.
+//! Callbacks: parse, decide, redact. Bodies come in as bytes (the wrapper
+//! encodes strings); models cross as JSON text (exactly the core's
+//! `to_json`, the golden fixtures' form), which the wrapper turns into plain
+//! objects with `JSON.parse`.
 
 use crate::error;
 use scankit::{Allowlist, DocumentCallback, NetverifyCallback, ParseOptions};
@@ -34,17 +35,6 @@ pub fn parse_netverify_callback(
     })
 }
 
-/// As [`parse_netverify_callback`], for a body given as a string.
-#[wasm_bindgen(js_name = parseNetverifyCallbackStr)]
-pub fn parse_netverify_callback_str(
-    body: &str,
-    max_body_bytes: Option<u32>,
-    enforce_max_lengths: Option<bool>,
-    redact: bool,
-) -> Result<String, JsValue> {
-    parse_netverify_callback(body.as_bytes(), max_body_bytes, enforce_max_lengths, redact)
-}
-
 /// Parses a Document Verification callback body; returns its JSON.
 #[wasm_bindgen(js_name = parseDocumentCallback)]
 pub fn parse_document_callback(
@@ -60,17 +50,6 @@ pub fn parse_document_callback(
     } else {
         cb.to_json()
     })
-}
-
-/// As [`parse_document_callback`], for a body given as a string.
-#[wasm_bindgen(js_name = parseDocumentCallbackStr)]
-pub fn parse_document_callback_str(
-    body: &str,
-    max_body_bytes: Option<u32>,
-    enforce_max_lengths: Option<bool>,
-    redact: bool,
-) -> Result<String, JsValue> {
-    parse_document_callback(body.as_bytes(), max_body_bytes, enforce_max_lengths, redact)
 }
 
 fn netverify(json: &str) -> Result<NetverifyCallback, JsValue> {

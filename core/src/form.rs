@@ -107,6 +107,59 @@ pub(crate) fn check_len(
     Ok(())
 }
 
+/// Field names hashed into a table at compile time (open addressing), so
+/// that finding a field takes a hash and one or two comparisons: a `match`
+/// over fifty names compiles to a chain of comparisons at the page module's
+/// opt-level `z`. `N` must exceed the number of fields (checked at compile time).
+pub(crate) struct FieldTable<const N: usize> {
+    /// (name, index); an empty name is a free slot.
+    slots: [(&'static str, u8); N],
+}
+
+impl<const N: usize> FieldTable<N> {
+    pub(crate) const fn new(fields: &[(&'static str, u8)]) -> Self {
+        assert!(fields.len() < N, "a field table needs a free slot");
+        let mut slots = [("", 0u8); N];
+        let mut f = 0;
+        while f < fields.len() {
+            let mut at = field_hash(fields[f].0.as_bytes()) % N;
+            while !slots[at].0.is_empty() {
+                at = (at + 1) % N;
+            }
+            slots[at] = fields[f];
+            f += 1;
+        }
+        FieldTable { slots }
+    }
+
+    /// The index of field `name`, if the table has it.
+    pub(crate) fn get(&self, name: &str) -> Option<u8> {
+        let mut at = field_hash(name.as_bytes()) % N;
+        // Ends at a free slot at the latest: the table is never full.
+        loop {
+            let (slot, index) = self.slots[at];
+            if slot.is_empty() {
+                return None;
+            }
+            if slot == name {
+                return Some(index);
+            }
+            at = (at + 1) % N;
+        }
+    }
+}
+
+/// FNV-1a.
+const fn field_hash(name: &[u8]) -> usize {
+    let mut h: u32 = 0x811c_9dc5;
+    let mut i = 0;
+    while i < name.len() {
+        h = (h ^ name[i] as u32).wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    h as usize
+}
+
 /// Splits and decodes a body, calling `each(name, value)` in order.
 /// Empty segments (`a=1&&b=2`) are skipped; a segment without `=` has an empty value.
 /// Trailing CR/LF (a body saved to a file by a tool) is ignored.
@@ -264,33 +317,35 @@ pub(crate) fn safe_field_name(name: &str) -> String {
 /// text, and the callback contract is to refuse it; checking and decoding in
 /// one pass is also what keeps parsing fast.
 fn decode(raw: &str) -> Result<Cow<'_, str>, DecodeError> {
-    let Some(first) = find_special(raw.as_bytes()) else {
+    let bytes = raw.as_bytes();
+    let Some(first) = find_special(bytes) else {
         return Ok(Cow::Borrowed(raw));
     };
-    let raw = raw.as_bytes();
-    let mut out = Vec::with_capacity(raw.len());
-    let mut rest = raw;
-    let mut next = Some(first);
-    // Copy the plain runs between specials whole; most values are long runs.
-    while let Some(at) = next {
-        out.extend_from_slice(&rest[..at]);
-        match &rest[at..] {
-            [b'+', tail @ ..] => {
-                out.push(b' ');
-                rest = tail;
+    // Decoding never lengthens: the bytes are rewritten in place in a copy,
+    // by index. The runs between escapes are short in URLs and JSON, and a
+    // copy per run costs more than this in wasm.
+    let mut out = bytes.to_vec();
+    let (mut i, mut n) = (first, first);
+    while i < bytes.len() {
+        let b = bytes[i];
+        out[n] = match b {
+            b'+' => b' ',
+            b'%' => {
+                let hex = |at: usize| HEX.get(usize::from(*bytes.get(at)?)).copied();
+                match (hex(i + 1), hex(i + 2)) {
+                    (Some(hi), Some(lo)) if hi | lo < 16 => {
+                        i += 2;
+                        hi << 4 | lo
+                    }
+                    _ => return Err(DecodeError::Percent),
+                }
             }
-            [b'%', hi, lo, tail @ ..] => {
-                let (Some(hi), Some(lo)) = (hex(*hi), hex(*lo)) else {
-                    return Err(DecodeError::Percent);
-                };
-                out.push(hi << 4 | lo);
-                rest = tail;
-            }
-            _ => return Err(DecodeError::Percent),
-        }
-        next = find_special(rest);
+            _ => b,
+        };
+        i += 1;
+        n += 1;
     }
-    out.extend_from_slice(rest);
+    out.truncate(n);
     String::from_utf8(out)
         .map(Cow::Owned)
         .map_err(|_| DecodeError::Utf8)
@@ -306,14 +361,22 @@ fn find_special(bytes: &[u8]) -> Option<usize> {
     }
 }
 
-fn hex(b: u8) -> Option<u8> {
-    match b {
-        b'0'..=b'9' => Some(b - b'0'),
-        b'a'..=b'f' => Some(b - b'a' + 10),
-        b'A'..=b'F' => Some(b - b'A' + 10),
-        _ => None,
+/// The value of each hex digit; 16 for bytes that are not one.
+static HEX: [u8; 256] = {
+    let mut t = [16u8; 256];
+    let mut i = 0;
+    while i < 10 {
+        t[b'0' as usize + i] = i as u8;
+        i += 1;
     }
-}
+    let mut i = 0;
+    while i < 6 {
+        t[b'a' as usize + i] = 10 + i as u8;
+        t[b'A' as usize + i] = 10 + i as u8;
+        i += 1;
+    }
+    t
+};
 
 /// Writes pairs as a form body; spaces become `+`.
 pub(crate) struct FormWriter {

@@ -15,10 +15,12 @@ use crate::codes::{
     VerificationStatus,
 };
 use crate::error::CallbackError;
-use crate::form::{check_country, check_len, decode_pairs, FormValue, FormWriter, ParseOptions};
+use crate::form::{
+    check_country, check_len, decode_pairs, FieldTable, FormValue, FormWriter, ParseOptions,
+};
 use crate::models::{DlCategories, IdAddress, IdentityVerification, LivenessImages};
 use crate::reject::RejectReason;
-use crate::wire::{DateValue, Timestamp};
+use crate::wire::{member, DateValue, JsonWriter, Timestamp, WriteJson};
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -214,31 +216,45 @@ macro_rules! optional_fields {
             pub const FIELD_NAMES: &'static [&'static str] =
                 &["jumioIdScanReference", "verificationStatus", $($wire),+];
 
-            /// Sets the field `name` if the spec lists it; hands the value
-            /// back if not.
-            fn set_listed<'v>(
+            /// Every field name with its bit.
+            const BY_NAME: FieldTable<128> = FieldTable::new(&[
+                ("jumioIdScanReference", 0),
+                ("verificationStatus", 1),
+                $( ($wire, $bit), )+
+            ]);
+
+            /// Sets the listed optional field of bit `bit`.
+            fn set_listed(
                 &mut self,
                 seen: &mut u64,
-                name: &str,
-                value: Cow<'v, str>,
+                bit: u8,
+                value: Cow<'_, str>,
                 opts: &ParseOptions,
-            ) -> Result<Option<Cow<'v, str>>, CallbackError> {
-                match name {
-                    $( $wire => {
+            ) -> Result<(), CallbackError> {
+                match bit {
+                    $( $bit => {
                         mark_seen(seen, $bit, $wire)?;
                         if !value.is_empty() {
                             check_len($wire, &value, $max, opts)?;
                             $check($wire, &value)?;
                             self.$field = Some(FormValue::from_form($wire, value)?);
                         }
-                        Ok(None)
                     } )+
-                    _ => Ok(Some(value)),
+                    _ => {}
                 }
+                Ok(())
             }
 
             fn write_listed(&self, w: &mut FormWriter) {
                 $( w.field($wire, &self.$field); )+
+            }
+
+            /// The listed fields in JSON, `callBackType` excepted: the
+            /// struct (so serde) has it first, before the required fields.
+            fn write_json_listed(&self, w: &mut JsonWriter) {
+                $( if $bit != 2 {
+                    w.field(member!($wire), &self.$field);
+                } )+
             }
         }
     };
@@ -338,21 +354,18 @@ impl NetverifyCallback {
         let mut reference = None;
         let mut status = None;
         decode_pairs(body, opts, |name, value| {
-            match name.as_ref() {
-                "jumioIdScanReference" => {
+            match Self::BY_NAME.get(&name) {
+                Some(0) => {
                     mark_seen(&mut seen, 0, "jumioIdScanReference")?;
                     check_len("jumioIdScanReference", &value, 36, opts)?;
                     reference = Some(value.into_owned());
                 }
-                "verificationStatus" => {
+                Some(1) => {
                     mark_seen(&mut seen, 1, "verificationStatus")?;
                     status = Some(VerificationStatus::from_wire(&value));
                 }
-                other => {
-                    if let Some(value) = cb.set_listed(&mut seen, other, value, opts)? {
-                        keep_extra(&mut cb.extra, name, value)?;
-                    }
-                }
+                Some(bit) => cb.set_listed(&mut seen, bit, value, opts)?,
+                None => keep_extra(&mut cb.extra, name, value)?,
             }
             Ok(())
         })?;
@@ -449,7 +462,20 @@ impl NetverifyCallback {
 
     /// Every field, `extra` included, as compact JSON with the spec's field names.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        let mut w = JsonWriter::with_capacity(1024);
+        w.begin();
+        w.field(member!("callBackType"), &self.call_back_type);
+        w.raw_key(member!("jumioIdScanReference"));
+        w.string(&self.jumio_id_scan_reference);
+        w.raw_key(member!("verificationStatus"));
+        self.verification_status.write_json(&mut w);
+        self.write_json_listed(&mut w);
+        if !self.extra.is_empty() {
+            w.raw_key(member!("extra"));
+            self.extra.write_json(&mut w);
+        }
+        w.end();
+        w.finish()
     }
 
     /// Reads what [`to_json`](Self::to_json) wrote.
@@ -461,6 +487,12 @@ impl NetverifyCallback {
 impl fmt::Debug for NetverifyCallback {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "NetverifyCallback {}", self.redacted().to_json())
+    }
+}
+
+impl WriteJson for RejectReason {
+    fn write_json(&self, w: &mut JsonWriter) {
+        w.serde(self);
     }
 }
 
@@ -476,5 +508,129 @@ impl FormValue for LivenessImages {
     }
     fn to_form(&self) -> Cow<'_, str> {
         Cow::Owned(serde_json::to_string(self).unwrap_or_default())
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::expect_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_field_name_finds_its_bit() {
+        // Bits are the names' positions in the spec's table.
+        for (bit, name) in NetverifyCallback::FIELD_NAMES.iter().enumerate() {
+            assert_eq!(
+                NetverifyCallback::BY_NAME.get(name),
+                Some(bit as u8),
+                "{name}"
+            );
+        }
+        for unknown in [
+            "",
+            "idtype",
+            "idTypeX",
+            "idTyp",
+            "extra",
+            "jumioIdScanReferenc",
+        ] {
+            assert_eq!(NetverifyCallback::BY_NAME.get(unknown), None, "{unknown}");
+        }
+    }
+
+    fn serde_json_of(cb: &NetverifyCallback) -> String {
+        serde_json::to_string(cb).unwrap_or_default()
+    }
+
+    #[test]
+    fn to_json_is_what_serde_writes_for_every_fixture() {
+        let dir = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/callbacks/netverify"
+        );
+        let mut checked = 0;
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let Ok(body) = std::fs::read(entry.path()) else {
+                continue;
+            };
+            // Fixtures of expected errors do not parse; the rest must match.
+            let Ok(cb) = NetverifyCallback::parse(&body) else {
+                continue;
+            };
+            assert_eq!(cb.to_json(), serde_json_of(&cb), "{:?}", entry.path());
+            let redacted = cb.redacted();
+            assert_eq!(redacted.to_json(), serde_json_of(&redacted));
+            checked += 1;
+        }
+        assert!(checked >= 10, "{checked} fixtures");
+    }
+
+    #[test]
+    fn to_json_is_what_serde_writes_with_every_field_set() {
+        let text = "x\"y\\z\n\u{1}\u{1f}\u{7f}é/<12345678";
+        let mut all = serde_json::Map::new();
+        for name in NetverifyCallback::FIELD_NAMES {
+            let value = match *name {
+                "identityVerification" => serde_json::json!({
+                    "similarity": "MATCH", "validity": "TRUE", "reason": text,
+                    "handwrittenNoteMatches": false, "confidence": 0.25, "n\"ew": [1, null, {"a": text}]
+                }),
+                "idAddress" => {
+                    let mut address: serde_json::Map<_, _> = [
+                        "city",
+                        "stateCode",
+                        "province",
+                        "streetName",
+                        "streetSuffix",
+                        "streetDirection",
+                        "streetNumber",
+                        "unitDesignator",
+                        "unitNumber",
+                        "unitDetails",
+                        "zip",
+                        "zipExtension",
+                        "postalCode",
+                        "line1",
+                        "line2",
+                        "line3",
+                        "line4",
+                        "line5",
+                        "formattedAddress",
+                        "country",
+                    ]
+                    .iter()
+                    .map(|k| (k.to_string(), serde_json::json!(text)))
+                    .collect();
+                    address.insert("undocumented".into(), serde_json::json!({"x": [text]}));
+                    serde_json::Value::Object(address)
+                }
+                "rejectReason" => serde_json::json!({
+                    "rejectReasonCode": "100", "rejectReasonDescription": text,
+                    "rejectReasonDetails": [{"detailsCode": "1001", "detailsDescription": text}]
+                }),
+                "dlCategories" => serde_json::json!([
+                    {"category": text, "issueDate": "2001-02-03", "expiryDate": "2031-02-03",
+                     "isReadable": "FALSE", "availability": text, "more": 7},
+                    {}
+                ]),
+                "livenessImages" => serde_json::json!([text, "https://x/1"]),
+                "idDob" | "idExpiry" | "issuingDate" => serde_json::json!("1990-01-31"),
+                "transactionDate" | "callbackDate" | "firstAttemptDate" => {
+                    serde_json::json!("2024-05-06T07:08:09.123Z")
+                }
+                _ => serde_json::json!(text),
+            };
+            all.insert(name.to_string(), value);
+        }
+        all.insert("extra".into(), serde_json::json!({"a\"b": text, "c": ""}));
+        let json = serde_json::Value::Object(all).to_string();
+        let cb = NetverifyCallback::from_json(&json).expect("every field reads");
+        // Every field is set: the comparison covers each of them.
+        let written: serde_json::Value = serde_json::from_str(&cb.to_json()).unwrap_or_default();
+        assert_eq!(
+            written.as_object().map(|o| o.len()),
+            Some(NetverifyCallback::FIELD_NAMES.len() + 1)
+        );
+        assert_eq!(cb.to_json(), serde_json_of(&cb));
     }
 }
