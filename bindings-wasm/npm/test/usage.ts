@@ -16,6 +16,9 @@ import {
   parseMobicardResponse, mobicardRequestBody, checkCardImage,
   type ParsedMobicardResponse, type MobicardAction, type CardImageCheck,
   decodeRetrievalResponse, type ScanDetails, type CreditCardData, type DvPages,
+  type ScanStatus, type ScanDocument, type ScanTransaction, type ScanVerification, type ScanImages,
+  type AuthenticationDetails, type DvStatusResponse, type DvDetails, type DvRetrievedDocument,
+  type DvTransactionResponse, type DvExtractedFields, type RejectReasonCode, type RetrievalObject,
 } from 'scankit/retrieval';
 
 const details: ScanDetails = decodeRetrievalResponse('scanDetails', '{}', { status: 200, sinceScanMs: null });
@@ -24,6 +27,72 @@ const dvPages: DvPages = decodeRetrievalResponse('dvPages', new ArrayBuffer(2));
 // @ts-expect-error: only scanDetails, scanDocument, scanTransaction and creditCard have a redacted form
 decodeRetrievalResponse('dvPages', '{}', { redact: true });
 console.log(details.scanReference, card, dvPages);
+
+// The members of each retrieval model, as an application reads them.
+function readModels(): void {
+  const st: ScanStatusResponse = decodeRetrievalResponse('scanStatus', '{}');
+  const stStatus: ScanStatus | undefined = st.status;
+  const final: boolean = st.status !== undefined && st.status !== 'PENDING';
+  const doc: ScanDocument | undefined = details.document;
+  const dob: string | undefined = doc?.dob;
+  const street: string | undefined = doc?.address?.line1 ?? doc?.address?.formattedAddress;
+  const birthYear: string | undefined = doc?.dateOfBirthParts?.year;
+  const idType: string | undefined = doc?.type;
+  // @ts-expect-error: a document number is always text (a number sent is read as text)
+  const docNumber: number | undefined = doc?.number;
+  const clientIp: string | undefined = details.transaction?.clientIp;
+  const facemap: string | undefined = details.facemap?.href;
+  // Members the spec does not list are kept, typed unknown.
+  const future: unknown = details['newTopLevel'];
+  const loose: RetrievalObject = details;
+
+  const verification: ScanVerification = decodeRetrievalResponse('scanVerification', '{}');
+  const reject: RejectReasonCode | undefined = verification.rejectReason?.rejectReasonCode;
+  const detailCodes: (string | undefined)[] =
+    verification.rejectReason?.rejectReasonDetails?.map((d) => d.detailsCode) ?? [];
+  const validity: boolean | undefined = verification.identityVerification?.validity;
+  const findings: string[] = verification.additionalChecks?.faceSearchFindings?.findings ?? [];
+  const residency: string | undefined = verification.additionalChecks?.proofOfResidency?.searchResults;
+  const screening: unknown = verification.additionalChecks?.watchlistScreening;
+
+  const tx: ScanTransaction = decodeRetrievalResponse('scanTransaction', '{}', { redact: true });
+  const source: string | undefined = tx.source;
+  const created: string | undefined = tx.date;
+
+  const images: ScanImages = decodeRetrievalResponse('scanImages', '{}');
+  const front: string | undefined = images.images?.find((i) => i.classifier === 'front')?.href;
+  const liveness: number = images.livenessImages?.length ?? 0;
+
+  const auth: AuthenticationDetails = decodeRetrievalResponse('authentication', '{}');
+  const passed: boolean = auth.transactionResult === 'PASSED';
+  const face: string | undefined = auth.images?.[0]?.href;
+  const enrolledWith: string | undefined = auth.enrollmentTransactionReference;
+
+  const dvStatus: DvStatusResponse = decodeRetrievalResponse('dvStatus', '{}');
+  const dvDone: boolean = dvStatus.status === 'DONE';
+  const dvDetails: DvDetails = decodeRetrievalResponse('dvDetails', '{}');
+  const dvSource: string | undefined = dvDetails.transaction?.source;
+  const dvType: string | undefined = dvDetails.document?.type;
+  const dvDoc: DvRetrievedDocument = decodeRetrievalResponse('dvDocument', '{}');
+  const signed: boolean | undefined = dvDoc.extractedData?.signatureAvailable;
+  // The nested extractedData is an object, or the string of JSON the spec's examples send.
+  const nested = dvDoc.extractedData?.extractedData;
+  const fields: DvExtractedFields | undefined =
+    typeof nested === 'string' ? (JSON.parse(nested) as DvExtractedFields) : nested;
+  const pan: string | undefined = fields?.pan;
+  const present: boolean | undefined = fields?.signaturePresent;
+  const dvTx: DvTransactionResponse = decodeRetrievalResponse('dvTransaction', '{}');
+  const merchantRef: string | undefined = dvTx.merchantScanReference;
+  const pageNumbers: number[] = dvPages.images?.flatMap((p) => (p.classifier === undefined ? [] : [p.classifier])) ?? [];
+
+  const month: number | undefined = card.cardExpiryMonth;
+  const year: number | undefined = card.cardExpiryYear;
+  const masked: boolean = card.cardNumber?.includes('x') ?? false;
+  console.log(stStatus, final, dob, street, birthYear, idType, docNumber, clientIp, facemap, future, loose,
+    reject, detailCodes, validity, findings, residency, screening, source, created, front, liveness,
+    passed, face, enrolledWith, dvDone, dvSource, dvType, signed, pan, present, merchantRef, pageNumbers,
+    month, year, masked);
+}
 
 const mobi: ParsedMobicardResponse = parseMobicardResponse('{}', { redact: true, today: new Date() });
 const luhnOk: boolean | null | undefined = mobi.crossCheck?.luhn;
@@ -142,4 +211,4 @@ const errors: ScanKitError[] = [
 ];
 
 console.log(ref, safe, first, similarity, masked, form, pages, allowed, niceType, gaps, potentially,
-  types, all, expMonth, c1, holder, fBrand, mp, mps, spans, luhn, errors, retrieve);
+  types, all, expMonth, c1, holder, fBrand, mp, mps, spans, luhn, errors, retrieve, readModels);
