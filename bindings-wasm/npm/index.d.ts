@@ -41,7 +41,6 @@ export interface IdentityVerification {
     | 'LIVENESS_FAILED'
   >;
   handwrittenNoteMatches?: boolean;
-  confidence?: number;
   [undocumented: string]: unknown;
 }
 
@@ -79,6 +78,8 @@ export interface IdAddress {
   zipExtension?: string;
   postalCode?: string;
   country?: string;
+  /** The whole address as one text (2022 API). */
+  formattedAddress?: string;
   [undocumented: string]: unknown;
 }
 

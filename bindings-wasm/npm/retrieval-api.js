@@ -120,7 +120,7 @@ export class RetrievalClient {
       options.schedule === undefined ? undefined : Float64Array.from(options.schedule),
       options.dailyAttempts ?? 0,
     ));
-    return JSON.parse(text);
+    return parseExact(text);
   }
 }
 
