@@ -24,22 +24,26 @@ export type DateString = string;
 /** A UTC timestamp `YYYY-MM-DDThh:mm:ss.SSSZ`, as sent. */
 export type TimestampString = string;
 
+export type Similarity = Open<'MATCH' | 'NO_MATCH' | 'NOT_POSSIBLE'>;
+/** `identityVerification.reason`, given when `validity` is false. */
+export type ValidityReason = Open<
+  | 'SELFIE_CROPPED_FROM_ID'
+  | 'ENTIRE_ID_USED_AS_SELFIE'
+  | 'MULTIPLE_PEOPLE'
+  | 'SELFIE_IS_SCREEN_PAPER_VIDEO'
+  | 'SELFIE_MANIPULATED'
+  | 'AGE_DIFFERENCE_TOO_BIG'
+  | 'NO_FACE_PRESENT'
+  | 'FACE_NOT_FULLY_VISIBLE'
+  | 'BAD_QUALITY'
+  | 'BLACK_AND_WHITE'
+  | 'LIVENESS_FAILED'
+>;
+
 export interface IdentityVerification {
-  similarity?: Open<'MATCH' | 'NO_MATCH' | 'NOT_POSSIBLE'>;
+  similarity?: Similarity;
   validity?: boolean;
-  reason?: Open<
-    | 'SELFIE_CROPPED_FROM_ID'
-    | 'ENTIRE_ID_USED_AS_SELFIE'
-    | 'MULTIPLE_PEOPLE'
-    | 'SELFIE_IS_SCREEN_PAPER_VIDEO'
-    | 'SELFIE_MANIPULATED'
-    | 'AGE_DIFFERENCE_TOO_BIG'
-    | 'NO_FACE_PRESENT'
-    | 'FACE_NOT_FULLY_VISIBLE'
-    | 'BAD_QUALITY'
-    | 'BLACK_AND_WHITE'
-    | 'LIVENESS_FAILED'
-  >;
+  reason?: ValidityReason;
   handwrittenNoteMatches?: boolean;
   [undocumented: string]: unknown;
 }

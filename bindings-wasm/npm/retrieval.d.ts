@@ -1,5 +1,8 @@
 // Types of `scankit/retrieval`: the Retrieval API client.
 export { ScanKitError, RetrievalError, isScanKitError, isRetrievalError, type RetrievalErrorCode } from './errors.js';
+// The callback and the Retrieval API share the core's identityVerification values.
+import type { Similarity, ValidityReason } from './index.js';
+export type { Similarity, ValidityReason };
 
 /** A documented value, or any other the provider sends. */
 type Open<T extends string> = T | (string & {});
@@ -66,21 +69,6 @@ export type IdScanSource = Open<
   'WEB' | 'WEB_CAM' | 'WEB_UPLOAD' | 'REDIRECT' | 'REDIRECT_CAM' | 'REDIRECT_UPLOAD' | 'API' | 'SDK'
 >;
 export type MrzCheck = Open<'OK' | 'NOT_AVAILABLE'>;
-export type Similarity = Open<'MATCH' | 'NO_MATCH' | 'NOT_POSSIBLE'>;
-/** `identityVerification.reason`, given when `validity` is false. */
-export type ValidityReason = Open<
-  | 'SELFIE_CROPPED_FROM_ID'
-  | 'ENTIRE_ID_USED_AS_SELFIE'
-  | 'MULTIPLE_PEOPLE'
-  | 'SELFIE_IS_SCREEN_PAPER_VIDEO'
-  | 'SELFIE_MANIPULATED'
-  | 'AGE_DIFFERENCE_TOO_BIG'
-  | 'NO_FACE_PRESENT'
-  | 'FACE_NOT_FULLY_VISIBLE'
-  | 'BAD_QUALITY'
-  | 'BLACK_AND_WHITE'
-  | 'LIVENESS_FAILED'
->;
 /** `rejectReasonCode`, always as text (a code sent as a number is read as its digits). */
 export type RejectReasonCode = Open<
   | '100' | '105' | '106' | '107' | '108' | '109' | '110' | '111' | '112' | '113' | '114' | '115'

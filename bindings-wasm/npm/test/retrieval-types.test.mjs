@@ -17,9 +17,12 @@ import { readFileSync } from 'node:fs';
 import { decodeRetrievalResponse } from 'scankit/retrieval';
 import { readJson, readBytes } from './fixtures.js';
 
-const DTS = readFileSync(new URL('../retrieval.d.ts', import.meta.url), 'utf8')
+const declarations = (file) => readFileSync(new URL(`../${file}`, import.meta.url), 'utf8')
   .replace(/\/\*[\s\S]*?\*\//g, '')
   .replace(/^\s*\/\/.*$/gm, '');
+const DTS = declarations('retrieval.d.ts');
+// Value types retrieval.d.ts imports from index.d.ts (the callback's, shared with it).
+const INDEX_DTS = declarations('index.d.ts');
 
 const camel = (snake) => snake.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
 const REDACTABLE = new Set(['scanDetails', 'scanDocument', 'scanTransaction', 'creditCard']);
@@ -28,7 +31,9 @@ const REDACTABLE = new Set(['scanDetails', 'scanDocument', 'scanTransaction', 'c
 
 /** `type Name = body;` (non-generic aliases; Open and JsonString are built in). */
 const ALIASES = new Map();
-for (const m of DTS.matchAll(/^(?:export )?type (\w+) = ([^;]+);/gm)) ALIASES.set(m[1], m[2].trim());
+for (const src of [INDEX_DTS, DTS]) {
+  for (const m of src.matchAll(/^(?:export )?type (\w+) = ([^;]+);/gm)) ALIASES.set(m[1], m[2].trim());
+}
 
 /** The body of `interface name`, by matching braces. */
 function interfaceSource(name) {
