@@ -42,7 +42,7 @@ bench: rust-bench $(PLATFORM_BENCHES)
 	python3 scripts/bench_report.py
 
 rust-bench: setup
-	$(CARGO) bench -p scankit -- --noplot
+	$(CARGO) bench -p scankit --bench callback --bench card -- --noplot
 	python3 scripts/bench_summary.py
 
 clean:
