@@ -1,8 +1,9 @@
 // Types of `scankit/retrieval`: the Retrieval API client.
 export { ScanKitError, RetrievalError, isScanKitError, isRetrievalError, type RetrievalErrorCode } from './errors.js';
-// The callback and the Retrieval API share the core's identityVerification values.
-import type { Similarity, ValidityReason } from './index.js';
-export type { Similarity, ValidityReason };
+// The callback and the Retrieval API share these value sets of the core.
+// `VerificationStatus` is `document.status` in the 2019 spec.
+import type { Similarity, ValidityReason, VerificationStatus, IdType } from './index.js';
+export type { Similarity, ValidityReason, VerificationStatus, IdType };
 
 /** A documented value, or any other the provider sends. */
 type Open<T extends string> = T | (string & {});
@@ -35,16 +36,6 @@ export interface RetrievalObject {
 
 /** `status` of an ID Verification transaction: poll until it is not `PENDING`. */
 export type ScanStatus = Open<'PENDING' | 'DONE' | 'FAILED'>;
-/** The verification status (`document.status` in the 2019 spec). */
-export type VerificationStatus = Open<
-  | 'APPROVED_VERIFIED'
-  | 'DENIED_FRAUD'
-  | 'DENIED_UNSUPPORTED_ID_TYPE'
-  | 'DENIED_UNSUPPORTED_ID_COUNTRY'
-  | 'ERROR_NOT_READABLE_ID'
-  | 'NO_ID_UPLOADED'
->;
-export type IdType = Open<'PASSPORT' | 'DRIVING_LICENSE' | 'ID_CARD' | 'VISA' | 'UNSUPPORTED'>;
 export type IdSubtype = Open<
   | 'NATIONAL_ID'
   | 'CONSULAR_ID'
