@@ -20,36 +20,32 @@ pub fn to_exact_json<T: Serialize>(value: &T) -> String {
 /// JSON text (as the core writes it) rewritten for `parseExact`; text that
 /// holds no unsafe integer and no marker comes back as it was.
 pub fn exact_json_text(json: &str) -> String {
-    match serde_json::from_str::<Value>(json) {
-        Ok(mut v) if needs_marks(&v) => {
-            mark(&mut v);
-            v.to_string()
-        }
-        _ => json.to_owned(),
+    let Ok(mut v) = serde_json::from_str::<Value>(json) else {
+        return json.to_owned();
+    };
+    if mark(&mut v) {
+        v.to_string()
+    } else {
+        json.to_owned()
     }
 }
 
-fn needs_marks(v: &Value) -> bool {
-    match v {
-        Value::Number(n) => !safe(n) && (n.is_i64() || n.is_u64()),
-        Value::String(s) => s.starts_with('\u{0}'),
-        Value::Array(items) => items.iter().any(needs_marks),
-        Value::Object(map) => map.values().any(needs_marks),
-        _ => false,
-    }
-}
-
-fn mark(v: &mut Value) {
+/// Marks unsafe integers and escapes marker-like strings in place; whether
+/// anything was marked.
+fn mark(v: &mut Value) -> bool {
     match v {
         Value::Number(n) if !safe(n) && (n.is_i64() || n.is_u64()) => {
             *v = Value::String(format!("\u{0}n:{n}"));
+            true
         }
         Value::String(s) if s.starts_with('\u{0}') => {
             *s = format!("\u{0}s:{s}");
+            true
         }
-        Value::Array(items) => items.iter_mut().for_each(mark),
-        Value::Object(map) => map.values_mut().for_each(mark),
-        _ => {}
+        // Every element is visited (no short cut), so all are marked.
+        Value::Array(items) => items.iter_mut().fold(false, |any, x| mark(x) | any),
+        Value::Object(map) => map.values_mut().fold(false, |any, x| mark(x) | any),
+        _ => false,
     }
 }
 
