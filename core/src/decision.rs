@@ -85,7 +85,7 @@ impl NetverifyCallback {
     /// What to do with the user; see the module docs for the rules.
     pub fn decision(&self) -> Decision {
         let status = &self.verification_status;
-        let status_reason = format!("verificationStatus {status}");
+        let status_reason = format!("verificationStatus {}", status.redacted());
         let with_reject = |base: String| match self.reject_reason_text() {
             Some(r) => format!("{base}, {r}"),
             None => base,
@@ -125,9 +125,10 @@ impl NetverifyCallback {
                     Some(RejectCategory::NotReadable) => Outcome::Retry,
                     None => Outcome::Unknown,
                 };
+                // The value itself is not named: it may hold anything.
                 Decision::new(
                     outcome,
-                    with_reject(format!("undocumented {status_reason}")),
+                    with_reject("undocumented verificationStatus".to_owned()),
                 )
             }
         }
@@ -135,8 +136,12 @@ impl NetverifyCallback {
 
     fn reject_reason_text(&self) -> Option<String> {
         let code = self.reject_reason.as_ref()?.reject_reason_code.as_ref()?;
+        let code = code.redacted_if(crate::redact::rules::is_code);
         Some(match code.description() {
             Some(d) => format!("rejectReason {code} {d}"),
+            None if code.as_str() == crate::redact::REDACTED => {
+                "rejectReason undocumented code".to_owned()
+            }
             None => format!("rejectReason {code}"),
         })
     }
@@ -164,6 +169,10 @@ fn identity_decision(iv: &IdentityVerification) -> Decision {
             | ValidityReason::BlackAndWhite => Outcome::Retry,
             ValidityReason::Unknown(_) => Outcome::Unknown,
         };
+        let reason = match reason {
+            ValidityReason::Unknown(_) => "undocumented".to_owned(),
+            known => known.to_string(),
+        };
         return Decision::new(
             outcome,
             format!("identityVerification validity FALSE, reason {reason}"),
@@ -180,9 +189,9 @@ fn identity_decision(iv: &IdentityVerification) -> Decision {
             Outcome::Retry,
             "identityVerification similarity NOT_POSSIBLE",
         ),
-        Some(Similarity::Unknown(s)) => Decision::new(
+        Some(Similarity::Unknown(_)) => Decision::new(
             Outcome::Unknown,
-            format!("identityVerification undocumented similarity {s}"),
+            "identityVerification undocumented similarity",
         ),
         _ => Decision::new(
             Outcome::Approved,

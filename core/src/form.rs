@@ -298,15 +298,19 @@ impl DecodeError {
     }
 }
 
-/// A field name fit for an error message. Names the spec does not list are
-/// caller data: they are shown only when short, printable, and holding too
-/// few digits to be a card or ID number.
+/// How errors name a field the spec does not list.
+pub const UNDOCUMENTED_FIELD: &str = "an undocumented field";
+
+/// A field name fit for an error message: a name the spec lists, else
+/// [`UNDOCUMENTED_FIELD`]. Other names are caller data (`pan_4111…`, an
+/// e-mail address), and error text ends up in logs.
 pub(crate) fn safe_field_name(name: &str) -> String {
-    let digits = name.bytes().filter(u8::is_ascii_digit).count();
-    if name.len() <= 64 && digits < 6 && name.bytes().all(|b| b.is_ascii_graphic()) {
+    let listed = crate::NetverifyCallback::FIELD_NAMES.contains(&name)
+        || crate::DocumentCallback::FIELD_NAMES.contains(&name);
+    if listed {
         name.to_owned()
     } else {
-        "(a field name)".to_owned()
+        UNDOCUMENTED_FIELD.to_owned()
     }
 }
 

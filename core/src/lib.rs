@@ -33,7 +33,7 @@ pub use allowlist::{Allowlist, SharedAllowlist};
 pub use decision::{Decision, Outcome};
 pub use document::DocumentCallback;
 pub use error::{CallbackError, JsonProblem};
-pub use form::ParseOptions;
+pub use form::{ParseOptions, UNDOCUMENTED_FIELD};
 pub use netverify::NetverifyCallback;
 pub use wire::{lenient, DateValue, Timestamp};
 

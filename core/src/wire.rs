@@ -41,6 +41,23 @@ macro_rules! wire_enum {
                 !matches!(self, $name::Unknown(_))
             }
 
+            /// A copy fit for a log: a documented value as it is, an
+            /// undocumented one (which may hold anything, a card number
+            /// included) withheld.
+            pub fn redacted(&self) -> Self {
+                self.redacted_if(|_| false)
+            }
+
+            /// [`redacted`](Self::redacted), keeping an undocumented value
+            /// of the documented `shape` (card numbers in it masked).
+            pub fn redacted_if(&self, shape: fn(&str) -> bool) -> Self {
+                match self {
+                    $name::Unknown(v) if shape(v) => $name::Unknown($crate::redact::rules::scrub(v)),
+                    $name::Unknown(_) => $name::Unknown($crate::redact::REDACTED.to_owned()),
+                    known => known.clone(),
+                }
+            }
+
             /// The variant for a wire value; an undocumented one becomes `Unknown`.
             pub fn from_wire(value: &str) -> Self {
                 match value {

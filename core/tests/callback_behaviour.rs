@@ -142,20 +142,25 @@ fn errors_name_the_field_and_rule_and_never_the_value() {
             ..
         }
     ));
-    // Field names the spec does not list are shown only when short, printable
-    // and too poor in digits to hold a card number.
-    assert_eq!(
-        parse("myField%ZZ=1").unwrap_err().field(),
-        Some("myField%ZZ")
-    );
-    for name in ["a".repeat(100) + "%ZZ", "4111111111111111%ZZ".to_owned()] {
+    // Field names the spec does not list are caller data: never shown.
+    for name in [
+        "myField%ZZ".to_owned(),
+        "a".repeat(100) + "%ZZ",
+        "4111111111111111%ZZ".to_owned(),
+        "ZEBULON@mail.example%ZZ".to_owned(),
+    ] {
         let err = parse(&format!("{name}=1")).unwrap_err();
-        assert_eq!(err.field(), Some("(a field name)"), "{name}");
+        assert_eq!(err.field(), Some(scankit::UNDOCUMENTED_FIELD), "{name}");
     }
+    let err = parse("ZEBULON@mail.example=1&ZEBULON@mail.example=2").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "an undocumented field: appears more than once"
+    );
     let err = parse("4111111111111111=%FF").unwrap_err();
     assert_eq!(
         (err.code(), err.field()),
-        ("invalid_utf8", Some("(a field name)"))
+        ("invalid_utf8", Some(scankit::UNDOCUMENTED_FIELD))
     );
     let err = parse("4111111111111111=a&4111111111111111=b").unwrap_err();
     assert_eq!(err.code(), "duplicate_field");
@@ -200,7 +205,8 @@ fn max_lengths_can_be_relaxed() {
 
 #[test]
 fn debug_and_redaction_never_show_personal_data() {
-    let body = "jumioIdScanReference=r&verificationStatus=APPROVED_VERIFIED&idNumber=X98765432\
+    let body = "jumioIdScanReference=7a1c9b2e-4f3d-4c8a-9e21-5b6d7f8a9c0d\
+        &verificationStatus=APPROVED_VERIFIED&idNumber=X98765432\
         &idFirstName=Annabelle&idLastName=Quintero&idDob=1979-04-23&personalNumber=PN55501\
         &idAddress=%7B%22line1%22%3A%2221+Jump+Street%22%2C%22country%22%3A%22USA%22%7D\
         &clientIp=198.51.100.23&dni=44556677K&secretField=hunter2";
@@ -229,7 +235,10 @@ fn debug_and_redaction_never_show_personal_data() {
     );
     assert_eq!(r.client_ip.as_deref(), Some("198.51.x.x"));
     // Redaction does not touch what is needed to act on the result.
-    assert_eq!(r.jumio_id_scan_reference, "r");
+    assert_eq!(
+        r.jumio_id_scan_reference,
+        "7a1c9b2e-4f3d-4c8a-9e21-5b6d7f8a9c0d"
+    );
     assert_eq!(r.decision(), cb.decision());
 }
 
