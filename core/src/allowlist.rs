@@ -114,9 +114,23 @@ impl Allowlist {
 
 fn parse_entry(entry: &str) -> Option<IpNet> {
     let entry = entry.trim();
-    IpNet::from_str(entry)
+    let net = IpNet::from_str(entry)
         .ok()
-        .or_else(|| IpAddr::from_str(entry).ok().map(IpNet::from))
+        .or_else(|| IpAddr::from_str(entry).ok().map(IpNet::from))?;
+    Some(unmapped(net))
+}
+
+/// An IPv4-mapped IPv6 entry (`::ffff:34.202.241.227`, `::ffff:10.0.0.0/104`)
+/// as the IPv4 network it stands for: [`Allowlist::is_allowed`] checks mapped
+/// addresses as IPv4, so a mapped entry would otherwise never match.
+fn unmapped(net: IpNet) -> IpNet {
+    let IpNet::V6(v6) = net else { return net };
+    match (v6.addr().to_ipv4_mapped(), v6.prefix_len().checked_sub(96)) {
+        (Some(v4), Some(prefix)) => {
+            ipnet::Ipv4Net::new(v4, prefix).map_or(net, |n| IpNet::V4(n.trunc()))
+        }
+        _ => net,
+    }
 }
 
 /// An allowlist shared between a server's request handlers and whatever
@@ -151,5 +165,30 @@ impl SharedAllowlist {
     /// Whether `ip` may send callbacks under the list in force now.
     pub fn is_allowed(&self, ip: IpAddr) -> bool {
         self.current().is_allowed(ip)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ipv4_mapped_entries_match_like_their_ipv4_form() {
+        let list = Allowlist::from_entries(&["::ffff:34.202.241.227", "::ffff:10.0.0.0/104"])
+            .unwrap_or_else(|e| unreachable!("{e}"));
+        assert_eq!(list.entries(), ["34.202.241.227/32", "10.0.0.0/8"]);
+        for ip in [
+            "34.202.241.227",
+            "::ffff:34.202.241.227",
+            "10.1.2.3",
+            "::ffff:10.9.9.9",
+        ] {
+            assert!(list.is_allowed_str(ip), "{ip}");
+        }
+        assert!(!list.is_allowed_str("34.202.241.228"));
+        // A plain IPv6 network is left as it is.
+        let v6 =
+            Allowlist::from_entries(&["2001:db8::/32"]).unwrap_or_else(|e| unreachable!("{e}"));
+        assert!(v6.is_allowed_str("2001:db8::1"));
     }
 }

@@ -496,14 +496,42 @@ impl WriteJson for RejectReason {
     }
 }
 
+/// Bare URLs joined by commas, split where a comma is followed by
+/// `http://` or `https://` (spaces around the comma allowed).
+fn split_bare_urls(raw: &str) -> Vec<String> {
+    let starts_url = |s: &str| {
+        let s = s.trim_start();
+        s.starts_with("https://") || s.starts_with("http://")
+    };
+    let mut urls: Vec<String> = Vec::new();
+    for part in raw.split(',') {
+        match urls.last_mut() {
+            Some(last) if !starts_url(part) => {
+                last.push(',');
+                last.push_str(part);
+            }
+            _ => urls.push(part.to_owned()),
+        }
+    }
+    if urls.len() > 1 {
+        for u in &mut urls {
+            *u = u.trim().to_owned();
+        }
+    }
+    urls
+}
+
 impl FormValue for LivenessImages {
-    /// A JSON array (or string) of URLs; a bare URL is read as a list of one.
+    /// A JSON array (or string) of URLs; a bare URL is read as a list of
+    /// one, and bare URLs joined by commas as a list: a comma is taken as a
+    /// separator only where a URL scheme follows it, since a comma may also
+    /// be part of a URL's path.
     fn from_form(field: &str, raw: Cow<'_, str>) -> Result<Self, CallbackError> {
         match raw.trim_start().as_bytes().first() {
             Some(b'[') | Some(b'"') => {
                 serde_json::from_str(&raw).map_err(|e| CallbackError::json(field, &e))
             }
-            _ => Ok(LivenessImages(vec![raw.into_owned()])),
+            _ => Ok(LivenessImages(split_bare_urls(&raw))),
         }
     }
     fn to_form(&self) -> Cow<'_, str> {

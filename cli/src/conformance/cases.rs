@@ -86,6 +86,23 @@ fn callbacks(dir: &Path, cases: &mut Vec<Value>) -> Result<(), Failure> {
         let body = read(&dir.join("callbacks").join(format!("{name}.form")))?;
         cases.push(json!({"id": format!("callbacks/{name}"), "op": op, "body_b64": b64(&body)}));
     }
+    hostile(dir, cases)
+}
+
+/// The hostile bodies (card numbers and names planted everywhere): every
+/// platform must redact and refuse them alike.
+fn hostile(dir: &Path, cases: &mut Vec<Value>) -> Result<(), Failure> {
+    let file = "hostile/callbacks.json";
+    let corpus = read_json(&dir.join(file))?;
+    for e in list(&corpus, "entries", file)? {
+        let op = match text(e, "kind", file)? {
+            "netverify" => "netverify_callback",
+            _ => "document_callback",
+        };
+        let id = format!("hostile/{}", text(e, "name", file)?);
+        let body = text(e, "body", file)?;
+        cases.push(json!({"id": id, "op": op, "body_b64": b64(body.as_bytes())}));
+    }
     Ok(())
 }
 

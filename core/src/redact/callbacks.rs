@@ -9,7 +9,6 @@ use super::rules::{
 use super::{
     apply, last_two, mask_ip, mask_keep_last, mask_name, withhold, withhold_extra, REDACTED,
 };
-use crate::card::{mask_digits, MaskStyle, Masker};
 use crate::document::{DocumentCallback, DvAddress, DvDocument, DvTransaction, ExtractedData};
 use crate::models::{DlCategory, IdAddress, IdentityVerification};
 use crate::netverify::NetverifyCallback;
@@ -245,10 +244,10 @@ impl ExtractedData {
         apply(&mut r.first_name, mask_name);
         apply(&mut r.last_name, mask_name);
         apply(&mut r.name, mask_name);
-        apply(&mut r.pan, |v| Masker::new(MaskStyle::Last4, 'x').mask(v));
-        apply(&mut r.account_number, |v| {
-            mask_digits(v, MaskStyle::JumioAccount)
-        });
+        // Masked by character, not by digit: a value that is not the
+        // documented number must not show its letters either.
+        apply(&mut r.pan, |v| mask_keep_last(v, 4, 'x'));
+        apply(&mut r.account_number, last_two);
         apply(&mut r.ssn, |v| mask_keep_last(v, 0, 'x'));
         keep_if(&mut r.swift_code, is_bic);
         keep_if(&mut r.card_number_last_four_digits, is_last_four);
