@@ -154,6 +154,12 @@ NV["empty-values-are-absent"] = (form(approved(idNumber="", idDob="", idAddress=
                                                merchantIdScanReference="")), ok("approved"))
 NV["liveness-images-bare-url"] = (form(approved(
     livenessImages="https://netverify.com/api/netverify/v2/scans/%s/images/liveness/1" % REF)), ok("approved"))
+# Several bare URLs joined by commas are split where a URL scheme follows a comma;
+# a comma inside a URL's path stays in it.
+NV["liveness-images-comma-joined"] = (form(approved(
+    livenessImages="https://netverify.com/api/netverify/v2/scans/%s/images/liveness/1, "
+                   "https://netverify.com/api/netverify/v2/scans/%s/images/liveness/2,"
+                   "https://netverify.com/img/a,b" % (REF, REF))), ok("approved"))
 
 # Malformed Netverify bodies.
 good = form(approved())
