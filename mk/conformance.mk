@@ -1,11 +1,11 @@
 # Conformance (conformance/README.md): every fixture through every platform,
 # and the same canonical JSON from each. Each platform's runner writes
-# target/conformance/<platform>.jsonl; `scankit conformance compare` fails on
+# target/conformance/<platform>.jsonl; `scankit-conformance compare` fails on
 # any case that differs, naming the case, the platforms and the JSON paths.
 
 CONFORMANCE_OUT := target/conformance
 CONFORMANCE_CASES := $(CONFORMANCE_OUT)/cases.jsonl
-SCANKIT_CLI := target/debug/scankit
+CONFORMANCE_BIN := target/debug/scankit-conformance
 CONFORMANCE_PLATFORMS := rust node chromium python kotlin
 
 .PHONY: conformance conformance-cases conformance-rust conformance-node conformance-chromium
@@ -14,12 +14,12 @@ CONFORMANCE_PLATFORMS := rust node chromium python kotlin
 # platform's own tests have passed.
 
 conformance-cases: setup
-	$(CARGO) build -q -p scankit-cli
+	$(CARGO) build -q -p scankit-conformance
 	mkdir -p $(CONFORMANCE_OUT)
-	$(SCANKIT_CLI) conformance cases core/tests/fixtures > $(CONFORMANCE_CASES)
+	$(CONFORMANCE_BIN) cases core/tests/fixtures > $(CONFORMANCE_CASES)
 
 conformance-rust: conformance-cases
-	$(SCANKIT_CLI) conformance run $(CONFORMANCE_CASES) > $(CONFORMANCE_OUT)/rust.jsonl
+	$(CONFORMANCE_BIN) run $(CONFORMANCE_CASES) > $(CONFORMANCE_OUT)/rust.jsonl
 
 conformance-node: build-wasm conformance-cases
 	node conformance/js/node.mjs $(CONFORMANCE_CASES) $(CONFORMANCE_OUT)/node.jsonl
@@ -28,5 +28,5 @@ conformance-chromium: build-wasm conformance-cases
 	node conformance/js/chromium.mjs $(CONFORMANCE_CASES) $(CONFORMANCE_OUT)/chromium.jsonl
 
 conformance: $(addprefix conformance-,$(CONFORMANCE_PLATFORMS))
-	$(SCANKIT_CLI) conformance compare --cases $(CONFORMANCE_CASES) \
+	$(CONFORMANCE_BIN) compare --cases $(CONFORMANCE_CASES) \
 	  $(addprefix $(CONFORMANCE_OUT)/,$(addsuffix .jsonl,$(CONFORMANCE_PLATFORMS)))

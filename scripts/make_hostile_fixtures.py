@@ -3,7 +3,7 @@
 card number or a made-up name planted in every field, in every member of the
 JSON-valued fields, and in field and member names. Every platform's tests
 check that nothing planted survives redaction, decisions, error messages and
-Debug/repr/toString; `scankit conformance cases` turns each body into a case
+Debug/repr/toString; `scankit-conformance cases` turns each body into a case
 so that all platforms must also agree on it. Run from the repository root.
 """
 import json

@@ -6,7 +6,6 @@ use std::process::ExitCode;
 
 mod callback;
 mod card;
-mod conformance;
 mod mask;
 
 #[derive(Parser)]
@@ -30,9 +29,6 @@ enum Command {
     Card(card::CardCommand),
     /// Copy stdin to stdout with every card number masked.
     Mask(mask::MaskArgs),
-    /// The cross-platform conformance run: cases, the Rust runner, comparison.
-    #[command(subcommand)]
-    Conformance(conformance::ConformanceCommand),
 }
 
 /// A failure to report: one line on stderr, then this exit code.
@@ -67,7 +63,6 @@ fn main() -> ExitCode {
         Command::Callback(cmd) => callback::run(cmd),
         Command::Card(cmd) => card::run(cmd),
         Command::Mask(args) => mask::run(args),
-        Command::Conformance(cmd) => conformance::run(cmd),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,19 +1,66 @@
-//! `scankit conformance cases|run|compare`: the cross-platform conformance
-//! run of conformance/README.md. `cases` turns the fixtures into one case
-//! list every platform's runner reads; `run` is the Rust platform's runner;
-//! `compare` diffs the platforms' outputs.
+//! `scankit-conformance cases|run|compare`: the cross-platform conformance
+//! run of conformance/README.md, kept out of the user's `scankit` command.
+//! `cases` turns the fixtures into one case list every platform's runner
+//! reads; `run` is the Rust platform's runner; `compare` diffs the
+//! platforms' outputs.
 
-use crate::Failure;
-use clap::{Args, Subcommand};
+use clap::{Args, Parser, Subcommand};
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 mod cases;
 mod compare;
 mod run;
 
+#[derive(Parser)]
+#[command(
+    name = "scankit-conformance",
+    version,
+    about = "The cross-platform conformance run: cases, the Rust runner, comparison"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: ConformanceCommand,
+}
+
+/// A failure to report: one line on stderr, then exit code 2 (bad input or
+/// a difference found) or 1 (I/O).
+pub struct Failure {
+    message: String,
+    code: u8,
+}
+
+impl Failure {
+    /// Bad input, or platforms that differ: exit code 2.
+    pub fn input(message: impl std::fmt::Display) -> Self {
+        Failure {
+            message: message.to_string(),
+            code: 2,
+        }
+    }
+
+    /// Reading or writing failed: exit code 1.
+    pub fn io(err: std::io::Error) -> Self {
+        Failure {
+            message: format!("i/o error: {err}"),
+            code: 1,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse().command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            eprintln!("scankit-conformance: {}", f.message);
+            ExitCode::from(f.code)
+        }
+    }
+}
+
 #[derive(Subcommand)]
-pub enum ConformanceCommand {
+enum ConformanceCommand {
     /// Write the case list (JSON Lines) made from a fixtures directory.
     Cases(CasesArgs),
     /// Run every case through the Rust core; one output line per case.
@@ -23,19 +70,19 @@ pub enum ConformanceCommand {
 }
 
 #[derive(Args)]
-pub struct CasesArgs {
+struct CasesArgs {
     /// The fixtures directory (core/tests/fixtures).
     fixtures: PathBuf,
 }
 
 #[derive(Args)]
-pub struct RunArgs {
-    /// The case list written by `scankit conformance cases`.
+struct RunArgs {
+    /// The case list written by `scankit-conformance cases`.
     cases: PathBuf,
 }
 
 #[derive(Args)]
-pub struct CompareArgs {
+struct CompareArgs {
     /// The case list: every case must be answered by every platform.
     #[arg(long)]
     cases: PathBuf,
@@ -44,7 +91,7 @@ pub struct CompareArgs {
     outputs: Vec<PathBuf>,
 }
 
-pub fn run(cmd: ConformanceCommand) -> Result<(), Failure> {
+fn run(cmd: ConformanceCommand) -> Result<(), Failure> {
     match cmd {
         ConformanceCommand::Cases(args) => {
             let cases = cases::from_fixtures(&args.fixtures)?;

@@ -1,8 +1,24 @@
-//! `scankit conformance`: the case list covers every fixture, the Rust
+//! `scankit-conformance`: the case list covers every fixture, the Rust
 //! runner's answers are the golden files', and `compare` names what differs.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
+mod common {
+    use std::io::Write;
+    use std::process::{Command, Output, Stdio};
+
+    /// Runs `scankit-conformance args...` with `stdin` piped in.
+    pub fn run(args: &[&str], stdin: &[u8]) -> Output {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_scankit-conformance"))
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let _ = child.stdin.take().unwrap().write_all(stdin);
+        child.wait_with_output().unwrap()
+    }
+}
 
 use serde_json::Value;
 use std::collections::HashMap;
@@ -26,7 +42,7 @@ fn lines(out: &[u8]) -> Vec<Value> {
 
 /// The case list and the Rust answers, keyed by case id.
 fn cases_and_answers(dir: &Path) -> (Vec<Value>, HashMap<String, Value>) {
-    let out = common::run(&["conformance", "cases", fixtures().to_str().unwrap()], b"");
+    let out = common::run(&["cases", fixtures().to_str().unwrap()], b"");
     assert!(
         out.status.success(),
         "{}",
@@ -34,7 +50,7 @@ fn cases_and_answers(dir: &Path) -> (Vec<Value>, HashMap<String, Value>) {
     );
     let cases_path = dir.join("cases.jsonl");
     std::fs::write(&cases_path, &out.stdout).unwrap();
-    let run = common::run(&["conformance", "run", cases_path.to_str().unwrap()], b"");
+    let run = common::run(&["run", cases_path.to_str().unwrap()], b"");
     assert!(
         run.status.success(),
         "{}",
@@ -154,7 +170,6 @@ fn compare_passes_agreement_and_names_the_case_and_platforms_that_differ() {
     let arg = |p: &str| dir.join(p).to_str().unwrap().to_owned();
     let ok = common::run(
         &[
-            "conformance",
             "compare",
             "--cases",
             &arg("cases.jsonl"),
@@ -181,7 +196,6 @@ fn compare_passes_agreement_and_names_the_case_and_platforms_that_differ() {
     std::fs::write(dir.join("other.jsonl"), changed.join("\n")).unwrap();
     let bad = common::run(
         &[
-            "conformance",
             "compare",
             "--cases",
             cases.to_str().unwrap(),
