@@ -34,7 +34,7 @@ pub struct DocumentCallback {
 }
 
 /// `transaction` of a Document Verification callback.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DvTransaction {
     /// `date`: when the scan was created (UTC).
@@ -64,7 +64,7 @@ pub struct DvTransaction {
 }
 
 /// `document` of a Document Verification callback.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DvDocument {
     /// `status`: `UPLOADED`, `EXTRACTED` or `DISCARDED`.

@@ -13,7 +13,7 @@ use std::fmt;
 pub type ExtraJson = IndexMap<String, serde_json::Value>;
 
 /// `identityVerification`: the selfie check, sent only with `APPROVED_VERIFIED`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IdentityVerification {
     /// `similarity`: does the selfie show the person on the ID.
@@ -189,7 +189,7 @@ impl IdAddress {
 }
 
 /// One driving licence category of `dlCategories`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DlCategory {
     /// `category`, in Latin or Traditional Chinese characters, e.g. `B`.
@@ -224,7 +224,7 @@ pub struct DlCategories(#[serde(deserialize_with = "lenient::one_or_many")] pub 
 
 /// `livenessImages`: URLs of the liveness images, as a JSON array (a single
 /// URL string is read as a list of one).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct LivenessImages(#[serde(deserialize_with = "lenient::one_or_many")] pub Vec<String>);
 

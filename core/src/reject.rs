@@ -111,7 +111,7 @@ code_table! {
 }
 
 /// `rejectReason`: sent with `DENIED_FRAUD` and `ERROR_NOT_READABLE_ID`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RejectReason {
     /// `rejectReasonCode`.
@@ -134,7 +134,7 @@ pub struct RejectReason {
 }
 
 /// One entry of `rejectReasonDetails`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RejectReasonDetail {
     /// `detailsCode`.

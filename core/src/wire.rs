@@ -16,12 +16,23 @@ macro_rules! wire_enum {
         }
     ) => {
         $(#[$meta])*
-        #[derive(Clone, PartialEq, Eq, Hash, Debug)]
+        #[derive(Clone, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         $vis enum $name {
             $( $(#[$vmeta])* $variant, )+
             /// A value the spec does not list, kept exactly as sent.
             Unknown(String),
+        }
+
+        impl ::std::fmt::Debug for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                match self {
+                    $( $name::$variant => f.write_str(stringify!($variant)), )+
+                    // An undocumented value may hold anything, a card number
+                    // included; `as_str` still gives it to code that asks.
+                    $name::Unknown(_) => f.write_str("Unknown([redacted])"),
+                }
+            }
         }
 
         impl $name {

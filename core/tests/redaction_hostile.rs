@@ -34,8 +34,22 @@ fn shown(kind: &str, body: &[u8]) -> String {
             Ok(cb) => {
                 let r = cb.redacted();
                 let decision = cb.decision();
+                // The nested parts and values reach logs on their own too.
+                let parts = format!(
+                    "{:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}",
+                    cb.identity_verification,
+                    cb.reject_reason,
+                    cb.dl_categories,
+                    cb.liveness_images,
+                    cb.id_address,
+                    cb.verification_status,
+                    cb.id_type,
+                    cb.id_subtype,
+                    cb.id_check_hologram,
+                    cb.gender
+                );
                 format!(
-                    "{}\n{}\n{cb:?}\n{r:?}\n{}\n{decision:?}",
+                    "{}\n{}\n{cb:?}\n{r:?}\n{}\n{decision:?}\n{parts}",
                     r.to_json(),
                     serde_json::to_string(&r).unwrap(),
                     decision.reason
@@ -47,9 +61,11 @@ fn shown(kind: &str, body: &[u8]) -> String {
             Ok(cb) => {
                 let r = cb.redacted();
                 format!(
-                    "{}\n{}\n{cb:?}\n{r:?}",
+                    "{}\n{}\n{cb:?}\n{r:?}\n{:?} {:?}",
                     r.to_json(),
-                    serde_json::to_string(&r).unwrap()
+                    serde_json::to_string(&r).unwrap(),
+                    cb.transaction,
+                    cb.document
                 )
             }
             Err(e) => format!("{e}\n{e:?}\n{:?}", e.field()),

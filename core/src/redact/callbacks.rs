@@ -10,7 +10,7 @@ use super::{
     apply, last_two, mask_ip, mask_keep_last, mask_name, withhold, withhold_extra, REDACTED,
 };
 use crate::document::{DocumentCallback, DvAddress, DvDocument, DvTransaction, ExtractedData};
-use crate::models::{DlCategory, IdAddress, IdentityVerification};
+use crate::models::{DlCategory, IdAddress, IdentityVerification, LivenessImages};
 use crate::netverify::NetverifyCallback;
 use crate::reject::{RejectReason, RejectReasonDetail};
 
@@ -63,9 +63,7 @@ impl NetverifyCallback {
         ] {
             keep_if(url, is_url);
         }
-        if let Some(images) = r.liveness_images.as_mut() {
-            keep_urls(&mut images.0);
-        }
+        r.liveness_images = r.liveness_images.as_ref().map(LivenessImages::redacted);
         apply(&mut r.id_first_name, mask_name);
         apply(&mut r.id_last_name, mask_name);
         for f in [
@@ -280,3 +278,35 @@ impl DvAddress {
         r
     }
 }
+
+impl LivenessImages {
+    /// A copy keeping only URLs of the provider's form.
+    pub fn redacted(&self) -> LivenessImages {
+        let mut r = self.clone();
+        keep_urls(&mut r.0);
+        r
+    }
+}
+
+/// `Debug` as the redacted copy shows it: the nested parts of a callback
+/// reach logs on their own too (`{:?}` of `cb.transaction`).
+macro_rules! redacted_debug {
+    ($($t:ident),+) => {$(
+        impl std::fmt::Debug for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                let shown = serde_json::to_string(&self.redacted()).unwrap_or_default();
+                write!(f, "{} {}", stringify!($t), shown)
+            }
+        }
+    )+};
+}
+
+redacted_debug!(
+    IdentityVerification,
+    RejectReason,
+    RejectReasonDetail,
+    DlCategory,
+    LivenessImages,
+    DvTransaction,
+    DvDocument
+);
