@@ -5,8 +5,8 @@
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::select;
-use scankit::codes::*;
-use scankit::reject::{RejectDetailCode, RejectReasonCode};
+use scankit::callback::codes::*;
+use scankit::callback::reject::{RejectDetailCode, RejectReasonCode};
 use scankit::{DocumentCallback, NetverifyCallback};
 use serde_json::json;
 

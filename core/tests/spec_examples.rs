@@ -1,9 +1,9 @@
 //! The spec's own callback examples, read field by field against its tables.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use scankit::codes::*;
-use scankit::document::DocumentCallback;
-use scankit::reject::{RejectCategory, RejectDetailCode, RejectReasonCode};
+use scankit::callback::codes::*;
+use scankit::callback::document::DocumentCallback;
+use scankit::callback::reject::{RejectCategory, RejectDetailCode, RejectReasonCode};
 use scankit::{NetverifyCallback, Outcome};
 
 fn fixture(name: &str) -> Vec<u8> {
@@ -60,7 +60,10 @@ fn approved_example() {
     let address = cb.id_address.as_ref().unwrap();
     assert_eq!(address.country.as_deref(), Some("USA"));
     assert_eq!(address.state_code.as_deref(), Some("US-OH"));
-    assert_eq!(address.format(), Some(scankit::models::AddressFormat::Us));
+    assert_eq!(
+        address.format(),
+        Some(scankit::callback::models::AddressFormat::Us)
+    );
     let iv = cb.identity_verification.as_ref().unwrap();
     assert_eq!(iv.similarity, Some(Similarity::Match));
     assert_eq!(iv.validity, Some(true));

@@ -9,10 +9,12 @@ use super::rules::{
 use super::{
     apply, last_two, mask_ip, mask_keep_last, mask_name, withhold, withhold_extra, REDACTED,
 };
-use crate::document::{DocumentCallback, DvAddress, DvDocument, DvTransaction, ExtractedData};
-use crate::models::{DlCategory, IdAddress, IdentityVerification, LivenessImages};
-use crate::netverify::NetverifyCallback;
-use crate::reject::{RejectReason, RejectReasonDetail};
+use crate::callback::document::{
+    DocumentCallback, DvAddress, DvDocument, DvTransaction, ExtractedData,
+};
+use crate::callback::models::{DlCategory, IdAddress, IdentityVerification, LivenessImages};
+use crate::callback::netverify::NetverifyCallback;
+use crate::callback::reject::{RejectReason, RejectReasonDetail};
 
 fn scan_reference_or_own(v: &str) -> bool {
     is_scan_reference(v) || is_reference(v)

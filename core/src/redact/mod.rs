@@ -30,7 +30,7 @@
 mod callbacks;
 pub mod rules;
 
-use crate::models::ExtraJson;
+use crate::callback::models::ExtraJson;
 
 /// Shown for a value that is withheld whole.
 pub const REDACTED: &str = "[redacted]";

@@ -6,8 +6,8 @@
 //! digit run through (a reference, a URL path) cannot let a card number out.
 
 use super::REDACTED;
+use crate::callback::models::ExtraJson;
 use crate::card::{mask_pans, MaskStyle};
-use crate::models::ExtraJson;
 use indexmap::IndexMap;
 
 /// How card numbers are masked inside kept values: BIN and last four, the

@@ -101,7 +101,7 @@ macro_rules! wire_enum {
             }
         }
 
-        impl $crate::form::FormValue for $name {
+        impl $crate::callback::form::FormValue for $name {
             fn from_form(
                 _field: &str,
                 raw: ::std::borrow::Cow<'_, str>,

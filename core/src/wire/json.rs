@@ -119,7 +119,7 @@ impl JsonWriter {
     }
 
     /// Members serde flattens into the object (`extra`).
-    pub(crate) fn flatten(&mut self, extra: &crate::models::ExtraJson) {
+    pub(crate) fn flatten(&mut self, extra: &crate::callback::models::ExtraJson) {
         for (k, v) in extra {
             self.key(k);
             self.serde(v);

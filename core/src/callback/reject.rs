@@ -148,4 +148,4 @@ pub struct RejectReasonDetail {
     pub extra: IndexMap<String, serde_json::Value>,
 }
 
-impl crate::form::JsonField for RejectReason {}
+impl crate::callback::form::JsonField for RejectReason {}

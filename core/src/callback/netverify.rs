@@ -10,16 +10,16 @@
 //!   for shape, not length;
 //! - fields the spec does not list are kept, in order, in `extra`.
 
-use crate::codes::{
+use crate::callback::codes::{
     CallbackType, DlCarPermission, Gender, IdCheck, IdScanSource, IdScanStatus, IdSubtype, IdType,
     VerificationStatus,
 };
-use crate::error::CallbackError;
-use crate::form::{
+use crate::callback::error::CallbackError;
+use crate::callback::form::{
     check_country, check_len, decode_pairs, FieldTable, FormValue, FormWriter, ParseOptions,
 };
-use crate::models::{DlCategories, IdAddress, IdentityVerification, LivenessImages};
-use crate::reject::RejectReason;
+use crate::callback::models::{DlCategories, IdAddress, IdentityVerification, LivenessImages};
+use crate::callback::reject::RejectReason;
 use crate::wire::{member, DateValue, JsonWriter, Timestamp, WriteJson};
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
@@ -334,7 +334,7 @@ pub(crate) fn keep_extra(
 ) -> Result<(), CallbackError> {
     if extra.contains_key(name.as_ref()) {
         return Err(CallbackError::DuplicateField {
-            field: crate::form::safe_field_name(&name),
+            field: crate::callback::form::safe_field_name(&name),
         });
     }
     extra.insert(name.into_owned(), value.into_owned());

@@ -1,7 +1,7 @@
 //! `application/x-www-form-urlencoded` bodies: strict decoding into
 //! (name, value) pairs, and the trait that turns one value into a typed field.
 
-use crate::error::CallbackError;
+use crate::callback::error::CallbackError;
 use crate::wire::{DateValue, Timestamp, DATE_RULE, TIMESTAMP_RULE};
 use std::borrow::Cow;
 

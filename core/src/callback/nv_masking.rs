@@ -3,8 +3,8 @@
 //! These tables let a caller tell a field masked by the provider from one
 //! that is missing.
 
-use crate::codes::IdType;
-use crate::netverify::NetverifyCallback;
+use crate::callback::codes::IdType;
+use crate::callback::netverify::NetverifyCallback;
 use serde::{Deserialize, Serialize};
 
 /// The fields NV masking withholds for a document, per the spec's table

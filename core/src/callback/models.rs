@@ -1,7 +1,7 @@
 //! JSON-valued parts of the Netverify callback, shared with the Retrieval API
 //! responses: identity verification, address, driving licence categories.
 
-use crate::codes::{DlAvailability, Similarity, ValidityReason};
+use crate::callback::codes::{DlAvailability, Similarity, ValidityReason};
 use crate::wire::{lenient, member, DateValue, JsonWriter, WriteJson};
 use indexmap::IndexMap;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
@@ -228,9 +228,9 @@ pub struct DlCategories(#[serde(deserialize_with = "lenient::one_or_many")] pub 
 #[serde(transparent)]
 pub struct LivenessImages(#[serde(deserialize_with = "lenient::one_or_many")] pub Vec<String>);
 
-impl crate::form::JsonField for IdentityVerification {}
-impl crate::form::JsonField for IdAddress {}
-impl crate::form::JsonField for DlCategories {}
+impl crate::callback::form::JsonField for IdentityVerification {}
+impl crate::callback::form::JsonField for IdAddress {}
+impl crate::callback::form::JsonField for DlCategories {}
 
 impl std::fmt::Debug for IdAddress {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

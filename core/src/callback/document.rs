@@ -1,11 +1,13 @@
 //! The Document Verification callback (formerly Netverify Multi Document):
 //! a form POST whose `transaction` and `document` fields hold JSON.
 
-use crate::codes::{DvDocumentStatus, DvDocumentType, DvSource, DvTransactionStatus};
-use crate::error::CallbackError;
-use crate::form::{check_len, decode_pairs, FormValue, FormWriter, JsonField, ParseOptions};
-use crate::models::ExtraJson;
-use crate::netverify::{keep_extra, mark_seen};
+use crate::callback::codes::{DvDocumentStatus, DvDocumentType, DvSource, DvTransactionStatus};
+use crate::callback::error::CallbackError;
+use crate::callback::form::{
+    check_len, decode_pairs, FormValue, FormWriter, JsonField, ParseOptions,
+};
+use crate::callback::models::ExtraJson;
+use crate::callback::netverify::{keep_extra, mark_seen};
 use crate::wire::{lenient, DateValue, Timestamp};
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};

@@ -21,10 +21,10 @@
 //! `FACE_NOT_FULLY_VISIBLE`, `BAD_QUALITY`, `BLACK_AND_WHITE`. An undocumented
 //! reason gives unknown.
 
-use crate::codes::{IdScanStatus, Similarity, ValidityReason, VerificationStatus};
-use crate::models::IdentityVerification;
-use crate::netverify::NetverifyCallback;
-use crate::reject::RejectCategory;
+use crate::callback::codes::{IdScanStatus, Similarity, ValidityReason, VerificationStatus};
+use crate::callback::models::IdentityVerification;
+use crate::callback::netverify::NetverifyCallback;
+use crate::callback::reject::RejectCategory;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
