@@ -14,6 +14,7 @@
 mod crosscheck;
 mod fields;
 mod image;
+mod redact;
 mod request;
 mod response;
 mod secret;

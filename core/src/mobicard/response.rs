@@ -4,11 +4,8 @@
 //! some, such as `card_exif_tamper_flag`) kept in `extra`.
 
 use super::fields::{keep_null, Extra, Text};
-use super::sections::{
-    BiinInformation, CardInformation, CardNumber, ExifInformation, RiskInformation,
-};
+use super::sections::{BiinInformation, CardInformation, ExifInformation, RiskInformation};
 use super::status::{action_for, Action};
-use crate::card::MaskStyle;
 use crate::wire::wire_enum;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -58,6 +55,23 @@ impl StatusCodeValue {
     pub fn raw(&self) -> &Value {
         &self.raw
     }
+
+    /// A copy fit for a log: a documented code as sent, an undocumented
+    /// one only if it is an HTTP status (three digits), else withheld.
+    pub fn redacted(&self) -> StatusCodeValue {
+        let code = self.code.redacted_if(is_http_status);
+        if code == self.code {
+            return self.clone();
+        }
+        StatusCodeValue {
+            raw: Value::String(code.as_str().to_owned()),
+            code,
+        }
+    }
+}
+
+fn is_http_status(v: &str) -> bool {
+    v.len() == 3 && v.bytes().all(|b| b.is_ascii_digit())
 }
 
 impl From<StatusCode> for StatusCodeValue {
@@ -97,7 +111,9 @@ impl<'de> Deserialize<'de> for StatusCodeValue {
 
 /// A ScanAPI response: the success format, or the error format (which has
 /// only `status`, `status_code` and `status_message`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+///
+/// `Debug` is [`redacted`](Self::redacted).
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScanResponse {
     /// `SUCCESS` or `FAILED`.
     pub status: Status,
@@ -192,23 +208,5 @@ impl ScanResponse {
     /// What to do next (see [`Action`]).
     pub fn action(&self) -> Action {
         action_for(&self.status, self.status_code.code())
-    }
-
-    /// A copy safe to log: the card number masked as MobiCard masks it, the
-    /// cardholder name reduced to its first letter, the token withheld.
-    pub fn redacted(&self) -> ScanResponse {
-        let mut r = self.clone();
-        if let Some(card) = r.card_information.as_mut() {
-            if let Some(n) = card.card_number.as_mut() {
-                *n = CardNumber::new(crate::card::mask_digits(n.expose(), MaskStyle::Mobicard));
-            }
-            if let Some(name) = card.card_holder_name.as_mut() {
-                *name = Text::from(crate::redact::mask_name(&name.to_string()).as_str());
-            }
-            if card.card_token.is_some() {
-                card.card_token = Some(Text::from(crate::redact::REDACTED));
-            }
-        }
-        r
     }
 }

@@ -10,7 +10,9 @@ use std::fmt;
 use zeroize::Zeroizing;
 
 /// The card fields of a success response.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+///
+/// `Debug` is [`redacted`](Self::redacted).
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct CardInformation {
     /// The full card number: `Debug` shows it masked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -94,7 +96,9 @@ pub struct CardInformation {
 }
 
 /// `card_validation_checks`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+///
+/// `Debug` is [`redacted`](Self::redacted).
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct ValidationChecks {
     /// Luhn check result.
     #[serde(
@@ -123,7 +127,9 @@ pub struct ValidationChecks {
 }
 
 /// `card_exif_information`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+///
+/// `Debug` is [`redacted`](Self::redacted).
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExifInformation {
     /// EXIF data available.
     #[serde(
@@ -180,7 +186,9 @@ pub struct ExifInformation {
 }
 
 /// `card_risk_information`: possibilities, says the spec, not verdicts.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+///
+/// `Debug` is [`redacted`](Self::redacted).
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct RiskInformation {
     /// Possibly a screenshot.
     #[serde(
@@ -223,7 +231,9 @@ pub struct RiskInformation {
 }
 
 /// `card_biin_information`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+///
+/// `Debug` is [`redacted`](Self::redacted).
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct BiinInformation {
     /// BIIN data available.
     #[serde(

@@ -10,7 +10,7 @@ use crate::wire::{lenient, DateValue};
 use serde::{Deserialize, Serialize};
 
 /// Response of `GET …/documents/<scanReference>`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DvStatusResponse {
     /// `timestamp` of the response.
@@ -32,7 +32,7 @@ pub struct DvStatusResponse {
 }
 
 /// Response of `GET …/documents/<scanReference>/data`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DvDetails {
     /// `timestamp` of the response.
@@ -65,7 +65,7 @@ pub struct DvDetails {
 }
 
 /// Response of `GET …/documents/<scanReference>/data/transaction`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DvTransactionResponse {
     /// `timestamp` of the response.
@@ -84,7 +84,7 @@ pub struct DvTransactionResponse {
 }
 
 /// `document`, or the response of `GET …/documents/<scanReference>/data/document`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DvRetrievedDocument {
     /// `timestamp` of the response (standalone only).
@@ -311,7 +311,7 @@ impl DvExtractedFields {
 }
 
 /// Response of `GET …/documents/<scanReference>/pages`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DvPages {
     /// `timestamp` of the response.
@@ -337,7 +337,7 @@ pub struct DvPages {
 }
 
 /// One entry of the pages' `images`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PageLink {
     /// `classifier`: the page number given at upload (a string holding a number is read too).

@@ -7,7 +7,7 @@ use crate::wire::lenient;
 use serde::{Deserialize, Serialize};
 
 /// Response of `GET …/scans/<scanReference>/images`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ScanImages {
     /// `timestamp` of the response.
@@ -45,7 +45,7 @@ impl ScanImages {
 }
 
 /// One entry of `images`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ImageLink {
     /// `classifier`: `front`, `face` or `back`.
@@ -64,7 +64,7 @@ pub struct ImageLink {
 }
 
 /// `facemap` of the details response.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Facemap {
     /// `classifier`: `facemap`.
@@ -87,7 +87,7 @@ pub struct Facemap {
 }
 
 /// Response of `GET …/authentications/<transactionReference>`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuthenticationDetails {
     /// `transactionReference` (36).

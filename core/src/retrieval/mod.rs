@@ -17,7 +17,7 @@ pub mod images;
 pub mod json;
 pub mod lenient;
 pub mod poll;
-mod redact;
+pub(crate) mod redact;
 pub mod region;
 pub mod request;
 pub mod scan;

@@ -14,7 +14,7 @@ use crate::wire::DateValue;
 use serde::{Deserialize, Serialize};
 
 /// Response of `GET …/scans/<scanReference>`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ScanStatusResponse {
     /// `timestamp` of the response.
@@ -36,7 +36,7 @@ pub struct ScanStatusResponse {
 }
 
 /// Response of `GET …/scans/<scanReference>/data`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ScanDetails {
     /// `timestamp` of the response.
@@ -308,7 +308,7 @@ pub struct ScanDocument {
 
 /// `expiryDateParts`, `dateOfBirthParts`, `issuingDateParts`: the date as
 /// printed; a part not on the document is absent. Numbers are read as text.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DateParts {
     /// `year`, e.g. `"2022"`.
@@ -418,7 +418,7 @@ impl ScanTransaction {
 }
 
 /// `verification`, or the response of `GET …/scans/<scanReference>/data/verification`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ScanVerification {
     /// `timestamp` of the response (standalone only).
@@ -461,7 +461,7 @@ pub struct ScanVerification {
 }
 
 /// `additionalChecks`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AdditionalChecks {
     /// `addressValidation`.
@@ -501,7 +501,7 @@ pub struct AdditionalChecks {
 }
 
 /// `addressValidation`, `proofOfResidency` and `personalNumberValidation`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SearchCheck {
     /// `searchResults`.
@@ -519,7 +519,7 @@ pub struct SearchCheck {
 }
 
 /// `faceSearchFindings`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FaceSearchFindings {
     /// `status`: `DONE`, `PENDING` or `ERROR`.
