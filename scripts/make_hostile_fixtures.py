@@ -148,6 +148,8 @@ def callbacks(kind, base, json_fields):
         "bad-percent-in-value": good + "&note=4111111111111111%ZZ",
         "value-with-pan-and-name": good + "&note=" + quote_plus(FULL + " " + SPACED),
     }
+    stamp = "transactionDate" if kind == "netverify" else "timestamp"
+    raw_bodies["timestamp-fraction-pan"] = form(with_field(base, stamp, "2026-11-20T09:15:02.4111111111111111Z"))
     for name, body in raw_bodies.items():
         add(kind, name, body, ["4111111111111111"] + (["zebulon"] if "ZEBULON" in body else [])
             + (["quackenbush", "5555555555554444"] if "Quackenbush" in body else []))

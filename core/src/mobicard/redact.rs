@@ -41,9 +41,10 @@ use super::sections::{
     BiinInformation, CardInformation, CardNumber, ExifInformation, RiskInformation,
     ValidationChecks,
 };
+use crate::redact::rules::scrub;
 use crate::redact::rules::{is_reference, is_url, withhold_extra_json};
 use crate::redact::{mask_name, REDACTED};
-use crate::retrieval::redact::{is_mm_yy, mask_card_like, scrub_kept};
+use crate::retrieval::redact::{is_mm_yy, mask_card_like};
 use serde_json::Value;
 use std::fmt;
 
@@ -80,7 +81,7 @@ fn judge(value: &Value, rewrite: impl Fn(&str) -> Option<String>) -> Value {
 /// Keeps a text field of the documented `shape` (card numbers masked), else withholds it.
 fn keep_text(field: &mut Option<Text>, shape: fn(&str) -> bool) {
     if let Some(t) = field.as_mut() {
-        t.0 = judge(&t.0, |s| shape(s).then(|| scrub_kept(s)));
+        t.0 = judge(&t.0, |s| shape(s).then(|| scrub(s)));
     }
 }
 
@@ -362,7 +363,7 @@ mod tests {
 
     #[test]
     fn numbers_are_judged_by_their_text() {
-        let id = |v: Value| judge(&v, |s| is_reference(s).then(|| scrub_kept(s)));
+        let id = |v: Value| judge(&v, |s| is_reference(s).then(|| scrub(s)));
         assert_eq!(
             id(Value::from(18678121768809363_u64)),
             Value::from(18678121768809363_u64)

@@ -15,6 +15,7 @@ use crate::callback::document::{
 use crate::callback::models::{DlCategory, IdAddress, IdentityVerification, LivenessImages};
 use crate::callback::netverify::NetverifyCallback;
 use crate::callback::reject::{RejectReason, RejectReasonDetail};
+use crate::Timestamp;
 
 fn scan_reference_or_own(v: &str) -> bool {
     is_scan_reference(v) || is_reference(v)
@@ -32,6 +33,13 @@ impl NetverifyCallback {
     pub fn redacted(&self) -> NetverifyCallback {
         let mut r = self.clone();
         keep_str_if(&mut r.jumio_id_scan_reference, scan_reference_or_own);
+        for t in [
+            &mut r.transaction_date,
+            &mut r.callback_date,
+            &mut r.first_attempt_date,
+        ] {
+            *t = t.as_ref().map(Timestamp::redacted);
+        }
         r.call_back_type = r.call_back_type.map(|v| v.redacted());
         r.verification_status = r.verification_status.redacted();
         r.id_scan_status = r.id_scan_status.map(|v| v.redacted());
@@ -194,6 +202,7 @@ impl DocumentCallback {
     pub fn redacted(&self) -> DocumentCallback {
         let mut r = self.clone();
         keep_str_if(&mut r.scan_reference, scan_reference_or_own);
+        r.timestamp = r.timestamp.as_ref().map(Timestamp::redacted);
         r.transaction = r.transaction.redacted();
         r.document = r.document.as_ref().map(DvDocument::redacted);
         withhold_extra_form(&mut r.extra);
@@ -205,6 +214,7 @@ impl DvTransaction {
     /// A copy keeping statuses, dates and your references.
     pub fn redacted(&self) -> DvTransaction {
         let mut r = self.clone();
+        r.date = r.date.as_ref().map(Timestamp::redacted);
         r.status = r.status.map(|v| v.redacted());
         r.source = r.source.map(|v| v.redacted());
         for f in [

@@ -14,9 +14,33 @@ use indexmap::IndexMap;
 /// most PCI DSS allows to be shown.
 const PAN_STYLE: MaskStyle = MaskStyle::Pci;
 
-/// `value` with every card number in it masked.
+/// `value` with every card number in it masked, blind to the punctuation
+/// an identifier or a URL may hold: the finder reads `_ . / : #` as the
+/// end of a number and digits next to a decimal point as a decimal, so
+/// `4111_1111_1111_1111`, `4111/1111/1111/1111` or `0.4111111111111111`
+/// would pass it whole. Here they are read as the `-` separator the finder
+/// knows; the punctuation itself is kept, only digits are masked.
 pub fn scrub(value: &str) -> String {
-    mask_pans(value, PAN_STYLE).into_owned()
+    let once = mask_pans(value, PAN_STYLE).into_owned();
+    let probe: String = once
+        .chars()
+        .map(|c| if "_./:#".contains(c) { '-' } else { c })
+        .collect();
+    let masked = mask_pans(&probe, PAN_STYLE);
+    if masked == probe {
+        return once;
+    }
+    // Both replacements are one character for one, so the characters line up.
+    once.chars()
+        .zip(masked.chars())
+        .map(|(o, m)| {
+            if o.is_ascii_digit() && m == '*' {
+                '*'
+            } else {
+                o
+            }
+        })
+        .collect()
 }
 
 /// Keeps `field` (card numbers masked) if `shape` accepts it, else withholds it.
@@ -26,8 +50,12 @@ pub fn keep_if(field: &mut Option<String>, shape: fn(&str) -> bool) {
     }
 }
 
-/// [`keep_if`] for a value that is always present.
+/// [`keep_if`] for a value that is always present. An empty string carries
+/// nothing and is kept as it is (the 2022 retrieval examples send `"href": ""`).
 pub fn keep_str_if(value: &mut String, shape: fn(&str) -> bool) {
+    if value.is_empty() {
+        return;
+    }
     *value = if shape(value) {
         scrub(value)
     } else {
@@ -253,6 +281,18 @@ mod tests {
         assert!(!is_url("https://netverify.com/front?name=zebulon"));
         assert!(!is_country("ZEBULON") && !is_subdivision("Ohio"));
         assert!(!is_last_four("4111111111111111") && is_last_four("1111"));
+    }
+
+    #[test]
+    fn scrub_sees_numbers_behind_punctuation() {
+        for (v, want) in [
+            ("4111_1111_1111_1111", "4111_11**_****_1111"),
+            ("ref/4111/1111/1111/1111", "ref/4111/11**/****/1111"),
+            ("0.4111111111111111", "0.411111******1111"),
+            ("order-18734", "order-18734"),
+        ] {
+            assert_eq!(scrub(v), want, "{v}");
+        }
     }
 
     #[test]

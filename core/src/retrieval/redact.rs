@@ -5,7 +5,7 @@
 //! The rules are those of [`crate::redact`]: a value is kept only in the
 //! shape the Retrieval API specs document for its field, anything else is
 //! withheld (`[redacted]`), every kept string goes through the card-number
-//! finder ([`rules::scrub`], then [`scrub_kept`], blind to the punctuation
+//! finder ([`rules::scrub`], blind to the punctuation
 //! an identifier may hold), and members the spec does not list become
 //! `[field-N]` with their value withheld, at every level. Per field:
 //!
@@ -56,61 +56,12 @@ use crate::codes::IdScanSource;
 use crate::document::DvTransaction;
 use crate::models::{IdAddress, IdentityVerification, LivenessImages};
 use crate::redact::rules::{
-    self, is_bic, is_code_name, is_country, is_reference, is_region_code, is_scan_reference,
-    is_subdivision, is_url, scrub,
+    is_bic, is_code_name, is_country, is_reference, is_region_code, is_scan_reference,
+    is_subdivision, is_url, keep_if, keep_str_if, scrub,
 };
 use crate::redact::{apply, last_two, mask_ip, mask_name, withhold, withhold_extra, REDACTED};
 use crate::reject::RejectReason;
 use std::fmt;
-
-/// The card-number finder over a kept value, blind to the punctuation an
-/// identifier or a URL may hold. The finder reads `_ . / : #` as the end
-/// of a number, and digits next to a decimal point as a decimal, so
-/// `4111_1111_1111_1111`, `4111/1111/1111/1111` or `0.4111111111111111`
-/// in a reference, and a MobiCard id sent as the JSON number
-/// `4111111111111111.0`, would pass [`rules::scrub`] whole. Here they are
-/// read as the `-` separator the finder knows; the punctuation itself is
-/// kept, only digits are masked.
-pub(crate) fn scrub_kept(v: &str) -> String {
-    let once = scrub(v);
-    let probe: String = once
-        .chars()
-        .map(|c| if "_./:#".contains(c) { '-' } else { c })
-        .collect();
-    let masked = scrub(&probe);
-    if masked == probe {
-        return once;
-    }
-    // Both replacements are ASCII for ASCII, so the characters line up.
-    once.chars()
-        .zip(masked.chars())
-        .map(|(o, m)| {
-            if o.is_ascii_digit() && m == '*' {
-                '*'
-            } else {
-                o
-            }
-        })
-        .collect()
-}
-
-/// [`rules::keep_if`], then [`scrub_kept`] over what was kept. An empty
-/// string carries nothing and is kept as it is (the 2022 spec's examples
-/// send `"href": ""`).
-fn keep_if(field: &mut Option<String>, shape: fn(&str) -> bool) {
-    if let Some(v) = field.as_mut() {
-        keep_str_if(v, shape);
-    }
-}
-
-/// [`keep_if`] for a value that is always present.
-fn keep_str_if(value: &mut String, shape: fn(&str) -> bool) {
-    if value.is_empty() {
-        return;
-    }
-    rules::keep_str_if(value, shape);
-    *value = scrub_kept(value);
-}
 
 /// Every character masked (`ssn`): its length is all that shows.
 fn masked_whole(v: &str) -> String {
@@ -130,7 +81,7 @@ fn digit_runs_at_most(v: &str, n: usize) -> bool {
 fn keep_timestamp(field: &mut Option<LooseTimestamp>) {
     if let Some(t) = field.as_mut() {
         let documented = t.at().is_some() && digit_runs_at_most(t.raw(), 9);
-        if !documented || scrub_kept(t.raw()) != t.raw() {
+        if !documented || scrub(t.raw()) != t.raw() {
             *t = LooseTimestamp::parse(REDACTED);
         }
     }
@@ -193,7 +144,7 @@ pub(crate) fn mask_card_like(v: &str, first: usize, last: usize, mask: char) -> 
         .collect();
     // What is left readable is at most a BIN and four digits; the finder
     // runs anyway, as on every kept string.
-    Some(scrub_kept(&masked))
+    Some(scrub(&masked))
 }
 
 /// `source` in the spellings the spec uses: the table's `WEB-CAM` is the
@@ -239,7 +190,7 @@ fn is_month_or_day(v: &str) -> bool {
 }
 
 /// The Document Verification transaction as the callback redacts it, with
-/// the kept references through [`scrub_kept`] too, and its `date` (a
+/// the kept references through [`rules::scrub`] too, and its `date` (a
 /// strict timestamp, with no stand-in for a withheld value) left out if a
 /// fraction longer than a timestamp's could hide a number.
 fn dv_transaction(t: &DvTransaction) -> DvTransaction {
@@ -249,7 +200,7 @@ fn dv_transaction(t: &DvTransaction) -> DvTransaction {
         &mut r.customer_id,
         &mut r.merchant_reporting_criteria,
     ] {
-        apply(f, scrub_kept);
+        apply(f, scrub);
     }
     if r.date
         .as_ref()
@@ -748,7 +699,7 @@ mod tests {
                 "https://netverify.com/api/netverify/v2/scans/xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx/images/liveness/1",
             ),
         ] {
-            assert_eq!(scrub_kept(v), want, "{v}");
+            assert_eq!(scrub(v), want, "{v}");
         }
     }
 
