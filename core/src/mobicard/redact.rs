@@ -46,7 +46,6 @@ use crate::redact::rules::{is_reference, is_url, withhold_extra_json};
 use crate::redact::{mask_name, REDACTED};
 use crate::retrieval::redact::{is_mm_yy, mask_card_like};
 use serde_json::Value;
-use std::fmt;
 
 /// MobiCard's own masking: first 4 and last 4 digits, the rest `*`.
 fn mask_mobicard(v: &str) -> Option<String> {
@@ -337,18 +336,7 @@ impl BiinInformation {
     }
 }
 
-macro_rules! redacted_debug {
-    ($($t:ty),+ $(,)?) => {$(
-        impl fmt::Debug for $t {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                let shown = serde_json::to_string(&self.redacted()).unwrap_or_default();
-                write!(f, "{} {}", stringify!($t), shown)
-            }
-        }
-    )+};
-}
-
-redacted_debug!(
+crate::redact::redacted_debug!(
     ScanResponse,
     CardInformation,
     ValidationChecks,

@@ -300,20 +300,7 @@ impl LivenessImages {
     }
 }
 
-/// `Debug` as the redacted copy shows it: the nested parts of a callback
-/// reach logs on their own too (`{:?}` of `cb.transaction`).
-macro_rules! redacted_debug {
-    ($($t:ident),+) => {$(
-        impl std::fmt::Debug for $t {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                let shown = serde_json::to_string(&self.redacted()).unwrap_or_default();
-                write!(f, "{} {}", stringify!($t), shown)
-            }
-        }
-    )+};
-}
-
-redacted_debug!(
+crate::redact::redacted_debug!(
     IdentityVerification,
     RejectReason,
     RejectReasonDetail,

@@ -32,6 +32,20 @@ pub mod rules;
 
 use crate::callback::models::ExtraJson;
 
+/// `Debug` as the redacted copy shows it, for models whose parts reach logs
+/// on their own (`{:?}` of `cb.transaction`, of a retrieval section).
+macro_rules! redacted_debug {
+    ($($t:ty),+ $(,)?) => {$(
+        impl ::std::fmt::Debug for $t {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                let shown = serde_json::to_string(&self.redacted()).unwrap_or_default();
+                write!(f, "{} {}", stringify!($t), shown)
+            }
+        }
+    )+};
+}
+pub(crate) use redacted_debug;
+
 /// Shown for a value that is withheld whole.
 pub const REDACTED: &str = "[redacted]";
 

@@ -611,18 +611,7 @@ impl CreditCardData {
     }
 }
 
-macro_rules! redacted_debug {
-    ($($t:ty),+ $(,)?) => {$(
-        impl fmt::Debug for $t {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                let shown = serde_json::to_string(&self.redacted()).unwrap_or_default();
-                write!(f, "{} {}", stringify!($t), shown)
-            }
-        }
-    )+};
-}
-
-redacted_debug!(
+crate::redact::redacted_debug!(
     ScanStatusResponse,
     ScanDetails,
     ScanDocument,
