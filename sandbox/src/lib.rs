@@ -17,7 +17,7 @@
 //!
 //! | what | default | enforced by | on breach |
 //! | --- | --- | --- | --- |
-//! | open connections | 256 | accept loop: takes a slot before it accepts | the rest wait in the kernel's backlog |
+//! | open connections | 256 | accept loop: holds the one it accepted until a slot frees | the rest wait in the kernel's backlog; one idle keep-alive connection is closed to make room |
 //! | request head (from the connection's start, or its first byte on a kept-alive one) | 10 s | connection watchdog | connection closed |
 //! | idle keep-alive, or a client not reading its answer | 60 s | connection watchdog | connection closed |
 //! | request head size | 32 KiB | hyper | 431, closed |
@@ -71,7 +71,8 @@ pub struct Config {
     /// A connection with no request in progress and nothing written is
     /// closed after this long.
     pub idle_timeout: Duration,
-    /// Connections open at once; more wait in the listen backlog.
+    /// Connections served at once; more wait in the listen backlog, and an
+    /// idle keep-alive connection is closed to make room for one.
     pub max_connections: usize,
     /// Request body bytes (on `/admin/` routes: `max_scan_bytes`).
     pub max_body_bytes: usize,

@@ -58,7 +58,7 @@ struct Cli {
     /// Milliseconds an idle keep-alive connection stays open.
     #[arg(long, default_value_t = defaults::IDLE_TIMEOUT_MS, value_parser = clap::value_parser!(u64).range(1..))]
     idle_timeout_ms: u64,
-    /// Connections open at once; more wait until one closes.
+    /// Connections served at once; more wait until one closes (an idle one is closed for them).
     #[arg(long, default_value_t = defaults::MAX_CONNECTIONS, value_parser = positive)]
     max_connections: usize,
     /// Bytes of a request body (over it: 413).

@@ -18,12 +18,13 @@ use hyper_util::service::TowerToHyperService;
 use std::future::Future;
 use std::io;
 use std::pin::Pin;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::{watch, Notify, OwnedSemaphorePermit, Semaphore};
+use tokio::sync::{watch, OwnedSemaphorePermit, Semaphore};
 use tokio::task::JoinSet;
 
 /// Request heads over this many bytes (start line included) are answered
@@ -50,12 +51,17 @@ pub(crate) struct Limits {
 
 /// Serves `app` on `listener` until `shutdown` resolves.
 ///
-/// At most `max_connections` are open at once. The loop takes a slot
-/// before it accepts, as Go's `netutil.LimitListener` does: connections
-/// beyond the cap wait in the kernel's listen backlog, costing no
-/// descriptor, and are served in order once a slot frees. Every held slot is
-/// freed within the timeouts, so a flood delays others but cannot stop the
-/// server.
+/// At most `max_connections` are served at once. When all slots are taken,
+/// the loop holds the connection it has just accepted until one frees, and
+/// accepts no other: those wait in the kernel's listen backlog, costing no
+/// descriptor, and are served in order (as with Go's
+/// `netutil.LimitListener`, give or take the one in hand). While a
+/// connection waits, an idle keep-alive one is closed to make room, as nginx
+/// does when short of connections: a client waiting to be served matters
+/// more than one that may come back, and holding the waiting connection
+/// (rather than guessing at the backlog) is what tells that someone waits. Every other
+/// slot is freed within the header or body timeout, so a flood delays
+/// others but cannot stop the server.
 pub(crate) async fn run(
     listener: TcpListener,
     app: Router,
@@ -64,37 +70,24 @@ pub(crate) async fn run(
 ) {
     let slots = Arc::new(Semaphore::new(limits.max_connections));
     let (closing, closing_rx) = watch::channel(());
+    // True while an accepted connection waits for a slot; `wanted` is the
+    // one eviction that asks for, taken by the first idle connection to see it.
+    let (pressure, pressure_rx) = watch::channel(false);
+    let wanted = Arc::new(AtomicBool::new(false));
     let mut connections = JoinSet::new();
     let mut failing = false;
     tokio::pin!(shutdown);
-    loop {
-        // Finished connections are reaped on the way, or their results pile up.
-        let slot = tokio::select! {
-            () = &mut shutdown => break,
-            Some(_) = connections.join_next() => continue,
-            slot = slots.clone().acquire_owned() => match slot {
-                Ok(slot) => slot,
-                Err(_) => break, // never closed; nothing left to serve with if it were
-            },
-        };
+    'serve: loop {
+        // Finished connections are reaped while waiting, or their results pile up.
         let accepted = tokio::select! {
             () = &mut shutdown => break,
             Some(_) = connections.join_next() => continue,
             accepted = listener.accept() => accepted,
         };
-        match accepted {
-            Ok((stream, _)) => {
-                failing = false;
-                connections.spawn(connection(
-                    stream,
-                    app.clone(),
-                    limits,
-                    slot,
-                    closing_rx.clone(),
-                ));
-            }
+        let stream = match accepted {
+            Ok((stream, _)) => stream,
             // One connection's trouble (reset before it was accepted): the next may be fine.
-            Err(e) if per_connection(&e) => {}
+            Err(e) if per_connection(&e) => continue,
             Err(e) => {
                 // Said once per run of errors: a descriptor shortage repeats ten times a second.
                 if !failing {
@@ -104,13 +97,40 @@ pub(crate) async fn run(
                     );
                     failing = true;
                 }
-                drop(slot);
                 tokio::select! {
                     () = &mut shutdown => break,
                     () = tokio::time::sleep(ACCEPT_BACKOFF) => {}
                 }
+                continue;
             }
-        }
+        };
+        failing = false;
+        let slot = match slots.clone().try_acquire_owned() {
+            Ok(slot) => slot,
+            Err(_) => {
+                wanted.store(true, Ordering::Release);
+                pressure.send_replace(true);
+                let slot = loop {
+                    tokio::select! {
+                        () = &mut shutdown => break 'serve,
+                        Some(_) = connections.join_next() => {}
+                        slot = slots.clone().acquire_owned() => match slot {
+                            Ok(slot) => break slot,
+                            Err(_) => break 'serve, // never closed
+                        },
+                    }
+                };
+                wanted.store(false, Ordering::Release);
+                pressure.send_replace(false);
+                slot
+            }
+        };
+        let signals = Signals {
+            closing: closing_rx.clone(),
+            pressure: pressure_rx.clone(),
+            wanted: wanted.clone(),
+        };
+        connections.spawn(connection(stream, app.clone(), limits, slot, signals));
     }
     // New connections are refused from here; open ones finish their request.
     drop(listener);
@@ -131,6 +151,16 @@ fn per_connection(e: &io::Error) -> bool {
     )
 }
 
+/// What the accept loop tells every connection.
+struct Signals {
+    /// Changes (its sender is dropped) when the server stops.
+    closing: watch::Receiver<()>,
+    /// True while an accepted connection waits for a slot.
+    pressure: watch::Receiver<bool>,
+    /// Whether that connection still wants an idle one closed.
+    wanted: Arc<AtomicBool>,
+}
+
 /// Serves one connection until it ends, its watchdog expires, or the server
 /// stops. Holds its slot until then.
 async fn connection(
@@ -138,8 +168,13 @@ async fn connection(
     app: Router,
     limits: Limits,
     _slot: OwnedSemaphorePermit,
-    mut closing: watch::Receiver<()>,
+    signals: Signals,
 ) {
+    let Signals {
+        mut closing,
+        mut pressure,
+        wanted,
+    } = signals;
     // Small answers to requests that each wait for the last: no Nagle delay.
     let _ = stream.set_nodelay(true);
     let dog = Arc::new(Watchdog::new(limits));
@@ -170,7 +205,13 @@ async fn connection(
             // Dropping the connection closes the socket: no answer is owed to
             // a client that has not finished asking.
             () = dog.expired() => break,
+            // hyper's graceful shutdown closes an idle connection once any
+            // answer is written, and lets one in progress finish first.
             _ = closing.changed(), if !stopping => {
+                stopping = true;
+                conn.as_mut().graceful_shutdown();
+            }
+            () = dog.idle_under(&mut pressure, &wanted), if !stopping => {
                 stopping = true;
                 conn.as_mut().graceful_shutdown();
             }
@@ -195,11 +236,12 @@ enum Phase {
 /// Tells when a connection has been slow or idle for too long.
 struct Watchdog {
     limits: Limits,
-    state: Mutex<(Phase, Instant)>,
-    changed: Notify,
+    /// The phase and its deadline; a watch channel, so that both waiters
+    /// (`expired`, `idle_under`) see every change.
+    state: watch::Sender<(Phase, Instant)>,
 }
 
-/// `from + d`, or far in the future when that does not fit in an `Instant`.
+/// `d` from now, or far in the future when that does not fit in an `Instant`.
 fn after(d: Duration) -> Instant {
     let now = Instant::now();
     now.checked_add(d)
@@ -214,62 +256,86 @@ impl Watchdog {
     fn new(limits: Limits) -> Self {
         Watchdog {
             limits,
-            state: Mutex::new((Phase::Head, after(limits.header_timeout))),
-            changed: Notify::new(),
+            state: watch::Sender::new((Phase::Head, after(limits.header_timeout))),
         }
-    }
-
-    fn lock(&self) -> MutexGuard<'_, (Phase, Instant)> {
-        self.state.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    fn set(&self, phase: Phase, deadline: Instant) {
-        *self.lock() = (phase, deadline);
-        // A deadline may have moved earlier: wake the waiter to look again.
-        self.changed.notify_one();
     }
 
     /// Bytes arrived: on an idle connection they start a request, whose
     /// head has the header timeout from now, however slowly it trickles.
     fn read(&self) {
-        let idle = self.lock().0 == Phase::Idle;
-        if idle {
-            self.set(Phase::Head, after(self.limits.header_timeout));
-        }
+        self.state.send_if_modified(|state| {
+            let idle = state.0 == Phase::Idle;
+            if idle {
+                *state = (Phase::Head, after(self.limits.header_timeout));
+            }
+            idle
+        });
     }
 
     /// Bytes of an answer left: a client reading its answer is not idle.
     fn wrote(&self) {
-        let mut state = self.lock();
-        if state.0 == Phase::Idle {
-            // Later, never earlier: the waiter wakes at the old deadline and looks again.
-            state.1 = after(self.limits.idle_timeout);
-        }
+        self.state.send_if_modified(|state| {
+            if state.0 == Phase::Idle {
+                state.1 = after(self.limits.idle_timeout);
+            }
+            // Later, never earlier: `expired` wakes at the old deadline and
+            // looks again, so nobody needs waking now.
+            false
+        });
     }
 
     fn request(&self) {
-        self.set(Phase::Busy, Instant::now());
+        self.state.send_replace((Phase::Busy, Instant::now()));
     }
 
     fn answered(&self) {
-        self.set(Phase::Idle, after(self.limits.idle_timeout));
+        self.state
+            .send_replace((Phase::Idle, after(self.limits.idle_timeout)));
     }
 
     /// Resolves once the deadline of the current phase has passed.
     async fn expired(&self) {
+        let mut changes = self.state.subscribe();
         loop {
-            // Made before the state is read, so no change in between is missed.
-            let changed = self.changed.notified();
-            let (phase, deadline) = *self.lock();
-            match phase {
-                Phase::Busy => changed.await,
-                _ if deadline <= Instant::now() => return,
-                _ => {
-                    tokio::select! {
-                        () = tokio::time::sleep_until(deadline.into()) => {}
-                        () = changed => {}
+            let (phase, deadline) = *changes.borrow_and_update();
+            if phase != Phase::Busy && deadline <= Instant::now() {
+                return;
+            }
+            let sleep = async {
+                match phase {
+                    Phase::Busy => std::future::pending().await,
+                    _ => tokio::time::sleep_until(deadline.into()).await,
+                }
+            };
+            tokio::select! {
+                () = sleep => {}
+                // The sender lives as long as `self`: an error cannot happen.
+                _ = changes.changed() => {}
+            }
+        }
+    }
+
+    /// Resolves once the connection is idle while a new one waits for a
+    /// slot, and is the one (of those idle) to make room for it.
+    async fn idle_under(&self, pressure: &mut watch::Receiver<bool>, wanted: &AtomicBool) {
+        let mut changes = self.state.subscribe();
+        loop {
+            if *pressure.borrow_and_update()
+                && changes.borrow_and_update().0 == Phase::Idle
+                && wanted
+                    .compare_exchange(true, false, Ordering::AcqRel, Ordering::Acquire)
+                    .is_ok()
+            {
+                return;
+            }
+            tokio::select! {
+                changed = pressure.changed() => {
+                    if changed.is_err() {
+                        // The server is stopping; `closing` sees to that.
+                        std::future::pending::<()>().await;
                     }
                 }
+                _ = changes.changed() => {}
             }
         }
     }

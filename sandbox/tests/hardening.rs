@@ -259,6 +259,44 @@ fn connections_over_the_cap_wait_and_the_server_serves_once_they_go() {
 }
 
 #[test]
+fn at_the_cap_idle_keep_alive_connections_make_room() {
+    const CAP: usize = 4;
+    let sb = common::sandbox(Config {
+        max_connections: CAP,
+        idle_timeout: Duration::from_secs(30),
+        ..Config::default()
+    });
+    let base = sb.base_url();
+    let mut idle: Vec<TcpStream> = (0..CAP)
+        .map(|_| {
+            let mut s = connect(&base);
+            s.write_all(b"GET /admin/health HTTP/1.1\r\nHost: sandbox\r\n\r\n")
+                .unwrap();
+            let mut buf = [0u8; 1024];
+            s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+            let n = s.read(&mut buf).unwrap();
+            assert!(buf[..n].starts_with(b"HTTP/1.1 200"));
+            s
+        })
+        .collect();
+
+    // A fifth client need not wait the 30 s idle timeout of the four.
+    let mut s = connect(&base);
+    s.write_all(b"GET /admin/health HTTP/1.1\r\nHost: sandbox\r\nConnection: close\r\n\r\n")
+        .unwrap();
+    let end = read_until_closed(&mut s, Duration::from_secs(5));
+    assert_eq!(end.status(), Some(200), "{end:?}");
+    assert!(end.after < Duration::from_secs(2), "{:?}", end.after);
+    let closed = idle
+        .iter_mut()
+        .map(|s| read_until_closed(s, ms(500)).closed)
+        .filter(|&c| c)
+        .count();
+    println!("{closed} of {CAP} idle connections closed to make room");
+    assert_eq!(closed, 1, "one idle connection made room, no more");
+}
+
+#[test]
 fn an_oversized_content_length_is_refused_before_the_body() {
     let sb = common::sandbox(Config::default());
     for (path, code) in [
