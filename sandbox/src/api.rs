@@ -224,6 +224,10 @@ async fn read_body(State(app): State<Shared>, request: Request, next: Next) -> R
     if declared.is_some_and(|n| n > limit as u64) {
         return too_large();
     }
+    // Most requests are GETs without a body: nothing to read or time.
+    if request.body().is_end_stream() {
+        return next.run(request).await;
+    }
     let (parts, body) = request.into_parts();
     match tokio::time::timeout(app.config.body_timeout, collect(body, limit)).await {
         Ok(Ok(bytes)) => {

@@ -219,6 +219,35 @@ fn an_idle_keep_alive_connection_is_closed_at_the_idle_timeout() {
 }
 
 #[test]
+fn a_slow_second_head_on_a_kept_alive_connection_gets_the_header_timeout() {
+    let sb = common::sandbox(Config {
+        header_timeout: ms(500),
+        idle_timeout: Duration::from_secs(4),
+        ..Config::default()
+    });
+    let mut s = connect(&sb.base_url());
+    s.write_all(b"GET /admin/health HTTP/1.1\r\nHost: sandbox\r\n\r\n")
+        .unwrap();
+    let mut buf = [0u8; 1024];
+    s.set_read_timeout(Some(Duration::from_secs(2))).unwrap();
+    let n = s.read(&mut buf).unwrap();
+    assert!(buf[..n].starts_with(b"HTTP/1.1 200"));
+    std::thread::sleep(ms(300));
+    // Idle allowed 4 s, but once a head starts it has 0.5 s.
+    let head = format!(
+        "GET /admin/health HTTP/1.1\r\nHost: sandbox\r\nX-Slow: {}\r\n\r\n",
+        "a".repeat(40)
+    );
+    let end = trickle(&mut s, head.as_bytes(), ms(100), Duration::from_secs(6));
+    assert!(end.closed && end.got.is_empty(), "{end:?}");
+    assert!(
+        (ms(400)..ms(2_000)).contains(&end.after),
+        "closed {:?} after the head started",
+        end.after
+    );
+}
+
+#[test]
 fn connections_over_the_cap_wait_and_the_server_serves_once_they_go() {
     const CAP: usize = 8;
     let sb = common::sandbox(Config {
