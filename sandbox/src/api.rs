@@ -3,14 +3,15 @@
 use crate::mobicard::MobiCard;
 use crate::store::{key, valid_reference, Answer, Kind, Resource, Scan, ScanSpec, Store};
 use crate::Config;
-use axum::body::Body;
-use axum::extract::{Path, Request, State};
+use axum::body::{Body, Bytes, HttpBody};
+use axum::extract::{DefaultBodyLimit, Path, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use std::collections::HashMap;
+use std::pin::Pin;
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Instant;
 
@@ -55,15 +56,18 @@ const ROUTES: &[(&str, Kind, Resource)] = &[
 ];
 
 pub(crate) fn router(config: Config, base: String) -> Result<Router, String> {
+    config.check()?;
     let authorization = scankit::retrieval::Credentials::new(&config.token, &config.secret)
         .map_err(|e| e.to_string())?
         .authorization()
         .expose()
         .to_owned();
-    let mut store = Store::new();
+    let mut store = Store::new(config.max_scans, config.max_store_bytes);
     for spec in config.scans.clone() {
         let (k, scan) = Scan::from_spec(spec, config.ready_after)?;
-        store.insert(k, scan);
+        store
+            .insert(k, scan)
+            .map_err(|full| format!("scans at start: {full}"))?;
     }
     let app = Arc::new(App {
         mobicard: MobiCard::new(
@@ -95,6 +99,10 @@ pub(crate) fn router(config: Config, base: String) -> Result<Router, String> {
         .route(scankit::mobicard::SCAN_PATH, post(card_scan))
         .route("/admin/scans", post(add_scan))
         .route("/admin/health", get(|| async { "ok" }))
+        // `read_body` has read every body within its limit already; axum's
+        // own 2 MB limit would only get in the way of a larger one.
+        .layer(DefaultBodyLimit::disable())
+        .layer(middleware::from_fn_with_state(app.clone(), read_body))
         .layer(middleware::from_fn(cors))
         .with_state(app))
 }
@@ -145,6 +153,102 @@ async fn guard(State(app): State<Shared>, request: Request, next: Next) -> Respo
         return status(403);
     }
     next.run(request).await
+}
+
+/// The sandbox's own errors: `{"error": code, "message": text}`. The text
+/// is the sandbox's, never a client's.
+fn error(status: StatusCode, code: &str, message: impl Into<String>) -> Response {
+    let body = serde_json::json!({ "error": code, "message": message.into() });
+    (status, Json(body)).into_response()
+}
+
+/// An answer after which the connection closes: sent before a body was
+/// read whole, whose rest must not be taken for the next request.
+fn closing(mut response: Response) -> Response {
+    response
+        .headers_mut()
+        .insert(header::CONNECTION, HeaderValue::from_static("close"));
+    response
+}
+
+/// Why a body was not read.
+enum Unread {
+    TooLarge,
+    Broken,
+}
+
+/// Reads a body whole, refusing it once it passes `limit` (a chunked body
+/// declares no length, so this is where it is cut).
+async fn collect(mut body: Body, limit: usize) -> Result<Bytes, Unread> {
+    let mut bytes = Vec::new();
+    while let Some(frame) = std::future::poll_fn(|cx| Pin::new(&mut body).poll_frame(cx)).await {
+        let Ok(data) = frame.map_err(|_| Unread::Broken)?.into_data() else {
+            continue; // trailers
+        };
+        if bytes.len() + data.len() > limit {
+            return Err(Unread::TooLarge);
+        }
+        bytes.extend_from_slice(&data);
+    }
+    Ok(Bytes::from(bytes))
+}
+
+/// Reads every request's body before routing, within the size limit and
+/// the body timeout, so no handler can be held by a slow or endless body
+/// and none needs its own checks. A `Content-Length` over the limit is
+/// refused before a byte of body is read (nor is `100 Continue` sent).
+async fn read_body(State(app): State<Shared>, request: Request, next: Next) -> Response {
+    let admin = request.uri().path().starts_with("/admin/");
+    let limit = if admin {
+        app.config.max_scan_bytes
+    } else {
+        app.config.max_body_bytes
+    };
+    let too_large = || {
+        let (code, what) = if admin {
+            ("scan_too_large", "a scan")
+        } else {
+            ("body_too_large", "a request body")
+        };
+        closing(error(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            code,
+            format!("{what} may have at most {limit} bytes"),
+        ))
+    };
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limit as u64) {
+        return too_large();
+    }
+    // Most requests are GETs without a body: nothing to read or time.
+    if request.body().is_end_stream() {
+        return next.run(request).await;
+    }
+    let (parts, body) = request.into_parts();
+    match tokio::time::timeout(app.config.body_timeout, collect(body, limit)).await {
+        Ok(Ok(bytes)) => {
+            next.run(Request::from_parts(parts, Body::from(bytes)))
+                .await
+        }
+        Ok(Err(Unread::TooLarge)) => too_large(),
+        Ok(Err(Unread::Broken)) => closing(error(
+            StatusCode::BAD_REQUEST,
+            "bad_body",
+            "the request body could not be read",
+        )),
+        Err(_) => closing(error(
+            StatusCode::REQUEST_TIMEOUT,
+            "body_timeout",
+            format!(
+                "the request body did not arrive within {} ms",
+                app.config.body_timeout.as_millis()
+            ),
+        )),
+    }
 }
 
 /// CORS for every route, and the preflight answer.
@@ -236,40 +340,47 @@ async fn delete(
     status(if removed { 200 } else { 404 })
 }
 
-async fn add_scan(
-    State(app): State<Shared>,
-    headers: HeaderMap,
-    body: axum::body::Bytes,
-) -> Response {
+/// `POST /admin/scans`. Errors are JSON (see [`error`]): 415
+/// `unsupported_media_type`, 400 `invalid_scan` naming the field or the
+/// place in the JSON (never its value), 507 `store_full` when the store
+/// holds `max_scans` or its data would pass `max_store_bytes` (DELETE makes
+/// room; retrying does not, hence not 429). 413 `scan_too_large` and 408
+/// come from [`read_body`].
+async fn add_scan(State(app): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {
     let json = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("application/json"));
     if !json {
-        return (
+        return error(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
             "expected application/json",
-        )
-            .into_response();
+        );
     }
-    let spec: ScanSpec = match serde_json::from_slice(&body) {
+    let scan =
+        ScanSpec::from_json(&body).and_then(|spec| Scan::from_spec(spec, app.config.ready_after));
+    let (k, scan) = match scan {
         Ok(s) => s,
-        Err(e) => return (StatusCode::BAD_REQUEST, e.to_string()).into_response(),
+        Err(e) => return error(StatusCode::BAD_REQUEST, "invalid_scan", e),
     };
-    match Scan::from_spec(spec, app.config.ready_after) {
-        Ok((k, scan)) => {
-            let reference = k.1.clone();
-            app.store
-                .write()
-                .unwrap_or_else(|e| e.into_inner())
-                .insert(k, scan);
-            (
-                StatusCode::CREATED,
-                Json(serde_json::json!({ "reference": reference })),
-            )
-                .into_response()
-        }
-        Err(e) => (StatusCode::BAD_REQUEST, e).into_response(),
+    let reference = k.1.clone();
+    let added = app
+        .store
+        .write()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(k, scan);
+    match added {
+        Ok(()) => (
+            StatusCode::CREATED,
+            Json(serde_json::json!({ "reference": reference })),
+        )
+            .into_response(),
+        Err(full) => error(
+            StatusCode::INSUFFICIENT_STORAGE,
+            "store_full",
+            format!("{full}; DELETE scans to make room"),
+        ),
     }
 }
 

@@ -2,7 +2,7 @@
 //! URL on stdout, or sends a callback.
 
 use clap::{Parser, Subcommand};
-use scankit_sandbox::{bind, callback, serve, Config, ScanSpec};
+use scankit_sandbox::{bind, callback, defaults, serve, Config, ScanSpec};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -48,6 +48,40 @@ struct Cli {
         env = "SCANKIT_SANDBOX_MOBICARD_SECRET"
     )]
     mobicard_secret: String,
+    /// Milliseconds a request head may take, from the connection's start (or
+    /// its first byte on a kept-alive connection); then the connection closes.
+    #[arg(long, default_value_t = defaults::HEADER_TIMEOUT_MS, value_parser = clap::value_parser!(u64).range(1..))]
+    header_timeout_ms: u64,
+    /// Milliseconds a request body may take after its head (then 408).
+    #[arg(long, default_value_t = defaults::BODY_TIMEOUT_MS, value_parser = clap::value_parser!(u64).range(1..))]
+    body_timeout_ms: u64,
+    /// Milliseconds an idle keep-alive connection stays open.
+    #[arg(long, default_value_t = defaults::IDLE_TIMEOUT_MS, value_parser = clap::value_parser!(u64).range(1..))]
+    idle_timeout_ms: u64,
+    /// Connections served at once; more wait until one closes (an idle one is closed for them).
+    #[arg(long, default_value_t = defaults::MAX_CONNECTIONS, value_parser = positive)]
+    max_connections: usize,
+    /// Bytes of a request body (over it: 413).
+    #[arg(long, default_value_t = defaults::MAX_BODY_BYTES, value_parser = positive)]
+    max_body_bytes: usize,
+    /// Scans held at once (more: 507).
+    #[arg(long, default_value_t = defaults::MAX_SCANS, value_parser = positive)]
+    max_scans: usize,
+    /// Bytes of one POST /admin/scans body (over it: 413).
+    #[arg(long, default_value_t = defaults::MAX_SCAN_BYTES, value_parser = positive)]
+    max_scan_bytes: usize,
+    /// Bytes of all stored scans' data, as compact JSON (over it: 507).
+    #[arg(long, default_value_t = defaults::MAX_STORE_BYTES, value_parser = positive)]
+    max_store_bytes: usize,
+}
+
+/// A count or size of at least 1: zero would refuse everything.
+fn positive(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(0) => Err("must be at least 1".into()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 #[derive(Subcommand)]
@@ -73,7 +107,10 @@ fn load(dir: &PathBuf) -> Result<Vec<ScanSpec>, String> {
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
     {
         let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        specs.push(serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?);
+        // Errors name the field, never the value: the file may hold card numbers.
+        specs.push(
+            ScanSpec::from_json(text.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))?,
+        );
     }
     Ok(specs)
 }
@@ -113,6 +150,14 @@ fn main() -> ExitCode {
         scans,
         mobicard_api_key: cli.mobicard_api_key,
         mobicard_secret: cli.mobicard_secret,
+        header_timeout: Duration::from_millis(cli.header_timeout_ms),
+        body_timeout: Duration::from_millis(cli.body_timeout_ms),
+        idle_timeout: Duration::from_millis(cli.idle_timeout_ms),
+        max_connections: cli.max_connections,
+        max_body_bytes: cli.max_body_bytes,
+        max_scans: cli.max_scans,
+        max_scan_bytes: cli.max_scan_bytes,
+        max_store_bytes: cli.max_store_bytes,
     };
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(r) => r,

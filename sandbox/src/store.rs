@@ -2,6 +2,7 @@
 
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
@@ -55,8 +56,13 @@ pub(crate) struct Scan {
     kind: Kind,
     ready_at: Instant,
     final_status: String,
-    data: Value,
+    /// Compact JSON, parsed for each answer that needs it: held as a
+    /// `Value`, JSON such as `[0,0,0,…]` takes some 40 times its size, which
+    /// would make the store's byte budget meaningless. The sample is shared.
+    data: Cow<'static, str>,
     fail_next: Vec<u16>,
+    /// What the scan counts against `max_store_bytes`.
+    weight: usize,
 }
 
 /// What a request asks of a scan.
@@ -114,18 +120,29 @@ impl Scan {
             Kind::CreditCard => CARD,
         };
         let data = match spec.data {
-            Some(Value::Object(o)) => Value::Object(o),
+            Some(o @ Value::Object(_)) => Cow::Owned(o.to_string()),
             Some(_) => return Err("data: expected a JSON object".into()),
-            None => serde_json::from_str(sample).map_err(|e| e.to_string())?,
+            None => Cow::Borrowed(sample),
         };
         let delay = spec
             .ready_after_ms
             .map(Duration::from_millis)
             .unwrap_or(default_delay);
+        let now = Instant::now();
+        let final_status = spec.final_status.unwrap_or_else(|| "DONE".into());
         let scan = Scan {
             kind: spec.kind,
-            ready_at: Instant::now() + delay,
-            final_status: spec.final_status.unwrap_or_else(|| "DONE".into()),
+            // A delay past what an `Instant` holds (`readyAfterMs` near
+            // u64::MAX) means never, not a panic.
+            ready_at: now
+                .checked_add(delay)
+                .or_else(|| now.checked_add(Duration::from_secs(100 * 365 * 24 * 3600)))
+                .unwrap_or(now),
+            weight: data.len()
+                + spec.reference.len()
+                + final_status.len()
+                + 2 * spec.fail_next.len(),
+            final_status,
             data,
             fail_next: spec.fail_next,
         };
@@ -144,6 +161,8 @@ impl Scan {
             return Answer::Status(self.fail_next.remove(0));
         }
         let ready = Instant::now() >= self.ready_at;
+        // Stored by `from_spec` from a parsed object or the sample: it parses.
+        let data = || serde_json::from_str::<Value>(&self.data).unwrap_or(Value::Null);
         let stamp = |mut v: Value| {
             if let Value::Object(o) = &mut v {
                 o.insert("timestamp".into(), now.into());
@@ -166,7 +185,7 @@ impl Scan {
             ),
             (_, _, false) => Answer::Status(404),
             (Kind::IdVerification, Resource::Details, _) => {
-                let mut d = self.data.clone();
+                let mut d = data();
                 let href = format!("{base}/api/netverify/v2/scans/{reference}/facemap");
                 if let Value::Object(o) = &mut d {
                     o.entry("facemap")
@@ -175,8 +194,8 @@ impl Scan {
                 Answer::Json(200, stamp(d))
             }
             (Kind::IdVerification | Kind::Document, Resource::Part(part), _) => {
-                match self.data.get(part) {
-                    Some(Value::Object(o)) => Answer::Json(200, stamp(Value::Object(o.clone()))),
+                match data().get_mut(part).map(Value::take) {
+                    Some(o @ Value::Object(_)) => Answer::Json(200, stamp(o)),
                     _ => Answer::Status(404),
                 }
             }
@@ -197,7 +216,7 @@ impl Scan {
             | (Kind::Document, Resource::Page | Resource::Original, _)
             | (Kind::CreditCard, Resource::CardFront, _) => Answer::Bytes("image/png", PNG),
             (Kind::Authentication, Resource::Status | Resource::Details, _) => {
-                let mut d = self.data.clone();
+                let mut d = data();
                 if let Value::Object(o) = &mut d {
                     o.insert("transactionReference".into(), reference.into());
                 }
@@ -206,7 +225,7 @@ impl Scan {
             (Kind::Document, Resource::Status, _) => {
                 Answer::Json(200, stamp(json!({"status": self.final_status})))
             }
-            (Kind::Document, Resource::Details, _) => Answer::Json(200, stamp(self.data.clone())),
+            (Kind::Document, Resource::Details, _) => Answer::Json(200, stamp(data())),
             (Kind::Document, Resource::Pages, _) => {
                 let images: Vec<Value> = (1..=2)
                     .map(|n| json!({"classifier": n, "href": format!("{base}/api/netverify/v2/documents/{reference}/pages/{n}")}))
@@ -214,7 +233,7 @@ impl Scan {
                 Answer::Json(200, stamp(json!({"images": images})))
             }
             (Kind::CreditCard, Resource::CreditCard { unmasked }, _) => {
-                let mut d = self.data.clone();
+                let mut d = data();
                 if let Value::Object(o) = &mut d {
                     o.insert("jumioRequestReference".into(), reference.into());
                     if !unmasked {
@@ -253,8 +272,135 @@ fn mask_card(o: &mut Map<String, Value>) {
     }
 }
 
-/// Scans by reference, per API (the same reference may exist in several).
-pub(crate) type Store = HashMap<(KindKey, String), Scan>;
+/// Why the store refused a scan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Full {
+    /// It holds `max_scans` already.
+    Count(usize),
+    /// The scan would take its data past `max_store_bytes`.
+    Bytes(usize),
+}
+
+impl std::fmt::Display for Full {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Full::Count(n) => write!(f, "the sandbox holds its maximum of {n} scans"),
+            Full::Bytes(n) => write!(f, "the scan would take stored data past {n} bytes"),
+        }
+    }
+}
+
+/// Scans by reference, per API (the same reference may exist in several),
+/// within a count and a byte budget.
+#[derive(Debug)]
+pub(crate) struct Store {
+    scans: HashMap<(KindKey, String), Scan>,
+    bytes: usize,
+    max_scans: usize,
+    max_bytes: usize,
+}
+
+impl Store {
+    pub(crate) fn new(max_scans: usize, max_bytes: usize) -> Self {
+        Store {
+            scans: HashMap::new(),
+            bytes: 0,
+            max_scans,
+            max_bytes,
+        }
+    }
+
+    /// Adds a scan, or replaces the one of the same API and reference.
+    pub(crate) fn insert(&mut self, k: (KindKey, String), scan: Scan) -> Result<(), Full> {
+        let replaced = self.scans.get(&k).map(|s| s.weight);
+        if replaced.is_none() && self.scans.len() >= self.max_scans {
+            return Err(Full::Count(self.max_scans));
+        }
+        let bytes = (self.bytes - replaced.unwrap_or(0)).saturating_add(scan.weight);
+        if bytes > self.max_bytes {
+            return Err(Full::Bytes(self.max_bytes));
+        }
+        self.bytes = bytes;
+        self.scans.insert(k, scan);
+        Ok(())
+    }
+
+    pub(crate) fn get_mut(&mut self, k: &(KindKey, String)) -> Option<&mut Scan> {
+        self.scans.get_mut(k)
+    }
+
+    pub(crate) fn remove(&mut self, k: &(KindKey, String)) -> Option<Scan> {
+        let scan = self.scans.remove(k)?;
+        self.bytes -= scan.weight;
+        Some(scan)
+    }
+}
+
+/// The fields of a scan description, each with what it must be; names as
+/// posted, so an error can name one without quoting the body.
+const FIELDS: &[(&str, &str)] = &[
+    ("reference", "expected a string"),
+    (
+        "kind",
+        "expected one of id_verification, authentication, document, credit_card",
+    ),
+    ("readyAfterMs", "expected a whole number of milliseconds"),
+    ("finalStatus", "expected a string"),
+    ("data", "expected a JSON object"),
+    ("failNext", "expected a list of HTTP status codes"),
+];
+
+impl ScanSpec {
+    /// Reads a scan description (an admin POST or a `--data` file).
+    ///
+    /// Errors name a field and what it must be, or where the JSON breaks,
+    /// and never quote the text: scans hold card numbers and names, and
+    /// serde's messages repeat offending values and unknown field names.
+    pub fn from_json(bytes: &[u8]) -> Result<ScanSpec, String> {
+        let value: Value = serde_json::from_slice(bytes).map_err(|e| {
+            use serde_json::error::Category;
+            match e.classify() {
+                Category::Syntax => {
+                    format!("not valid JSON at line {}, column {}", e.line(), e.column())
+                }
+                Category::Eof => format!(
+                    "JSON ends early at line {}, column {}",
+                    e.line(),
+                    e.column()
+                ),
+                Category::Io | Category::Data => "not a JSON document".to_owned(),
+            }
+        })?;
+        let Value::Object(fields) = &value else {
+            return Err("expected a JSON object".into());
+        };
+        for (name, v) in fields {
+            let Some(&(field, expected)) = FIELDS.iter().find(|(f, _)| f == name) else {
+                let known: Vec<&str> = FIELDS.iter().map(|(f, _)| *f).collect();
+                return Err(format!("unknown field; expected {}", known.join(", ")));
+            };
+            let fits = match field {
+                "reference" => v.is_string(),
+                "kind" => Kind::deserialize(v).is_ok(),
+                "readyAfterMs" => v.is_null() || v.is_u64(),
+                "finalStatus" => v.is_null() || v.is_string(),
+                "data" => v.is_null() || v.is_object(),
+                _ => Vec::<u16>::deserialize(v).is_ok(),
+            };
+            if !fits {
+                return Err(format!("{field}: {expected}"));
+            }
+        }
+        if let Some(missing) = ["reference", "kind"]
+            .into_iter()
+            .find(|f| !fields.contains_key(*f))
+        {
+            return Err(format!("missing field {missing}"));
+        }
+        // Every field was checked above; should serde still refuse, its message is not passed on.
+        ScanSpec::deserialize(&value).map_err(|_| "not a scan description".to_owned())
+    }
+}
 
 /// The key part that tells the APIs apart.
 pub(crate) type KindKey = u8;

@@ -136,3 +136,48 @@ fn config_debug_hides_secrets() {
     let shown = format!("{config:?}");
     assert!(!shown.contains("top-secret"), "{shown}");
 }
+
+#[test]
+fn limit_flags_refuse_zero_and_debug_shows_limits() {
+    for flag in [
+        "--max-connections",
+        "--header-timeout-ms",
+        "--max-scans",
+        "--max-store-bytes",
+    ] {
+        let out = Command::new(BIN)
+            .args(["--port", "0", flag, "0"])
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "{flag} 0 refused");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(flag), "{flag}: {err}");
+    }
+    let shown = format!("{:?}", scankit_sandbox::Config::default());
+    assert!(shown.contains("max_connections: 256"), "{shown}");
+    assert!(shown.contains("header_timeout: 10s"), "{shown}");
+}
+
+#[test]
+fn a_bad_data_file_is_named_without_quoting_it() {
+    let dir = std::env::temp_dir().join(format!("scankit-sandbox-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("bad.json"),
+        r#"{"reference": "r", "kind": "credit_card", "failNext": [4111111111111111], "ZEBULON": 1}"#,
+    )
+    .unwrap();
+    let out = Command::new(BIN)
+        .args(["--port", "0", "--data"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad.json: failNext"), "{err}");
+    assert!(
+        !err.contains("4111111111111111") && !err.contains("ZEBULON"),
+        "{err}"
+    );
+}
