@@ -231,8 +231,8 @@ fn overlapping_numbers_are_masked_together() {
 
 #[test]
 fn streaming_survives_input_without_a_safe_cut() {
-    // 200 KB of single digits and single spaces has no safe cut: the writer
-    // cuts anyway past its carry limit, so it holds a bounded tail.
+    // 200 KB of single digits and single spaces: no byte in it ends the
+    // numbers, yet the writer holds only a bounded tail (card_stream.rs).
     let text = "1 ".repeat(100_000) + "4111111111111111\n";
     let mut w = PanMaskWriter::new(Vec::new(), MaskStyle::Pci);
     for piece in text.as_bytes().chunks(4096) {

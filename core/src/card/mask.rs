@@ -69,6 +69,13 @@ impl MaskStyle {
         MaskStyle::ALL.into_iter().find(|s| s.as_str() == name)
     }
 
+    /// The length from which [`MaskStyle::shown`] is the same for every
+    /// longer number: no style shows more than 8 leading and 4 trailing
+    /// digits, so [`MIN_MASKED`] no longer shrinks them, and `Pci8` switches
+    /// at 16. A streaming masker writes the head of a number this long
+    /// before it knows where the number ends.
+    pub const SHOWN_FIXED_FROM: usize = 16;
+
     /// How many leading and trailing digits of a `len`-digit number are
     /// shown, [`MIN_MASKED`] applied.
     pub fn shown(self, len: usize) -> (usize, usize) {
@@ -139,9 +146,14 @@ impl Masker {
     /// Appends an ASCII span (digits and separators) masked to `out`.
     pub(crate) fn mask_span<O: Out>(&self, span: &[u8], out: &mut O) {
         let len = span.iter().filter(|b| b.is_ascii_digit()).count();
+        self.mask_part(span, 0, len, out);
+    }
+
+    /// Appends a part of an ASCII span masked to `out`: the span has `len`
+    /// digits, and `seen` of them come before this part.
+    pub(crate) fn mask_part<O: Out>(&self, part: &[u8], mut seen: usize, len: usize, out: &mut O) {
         let (first, last) = self.style.shown(len);
-        let mut seen = 0;
-        for &b in span {
+        for &b in part {
             if b.is_ascii_digit() {
                 let show = seen < first || seen >= len - last;
                 seen += 1;

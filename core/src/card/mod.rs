@@ -64,4 +64,6 @@ pub use luhn::{luhn_check_digit, luhn_valid, luhn_valid_bytes};
 pub use mask::{mask_digits, MaskStyle, Masker};
 pub use number::{validate_number, validate_number_with, NumberOptions, NumberValidation};
 pub use pan::{Pan, PanError};
+#[doc(hidden)]
+pub use stream::MAX_HELD;
 pub use stream::{mask_pans_stream, PanMaskWriter};
