@@ -2,8 +2,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use scankit::card::{
-    find_pans, find_pans_in, mask_digits, mask_pans, mask_pans_with, Brand, MaskStyle, Masker, Pan,
-    PanError, PanMaskWriter, TextUnit,
+    find_pans, find_pans_in, mask_digits, mask_pans, mask_pans_with, Brand, MaskCharError,
+    MaskStyle, Masker, Pan, PanError, PanMaskWriter, TextUnit,
 };
 use std::io::Write;
 
@@ -197,6 +197,21 @@ fn every_style_through_mask_pans() {
         mask_pans_with(text, Masker::new(MaskStyle::Last4, 'X')),
         "pan=XXXXXXXXXXXX5601"
     );
+}
+
+#[test]
+fn a_numeric_mask_char_is_refused() {
+    for c in ['7', '٣', '５', '²', '⅓', 'Ⅻ'] {
+        let err = Masker::try_new(MaskStyle::Pci, c).unwrap_err();
+        assert_eq!(err, MaskCharError::Numeric, "{c}");
+        assert!(err.to_string().starts_with("mask_char: "), "{err}");
+    }
+    for c in ['*', 'x', '#', '•', ' '] {
+        assert_eq!(
+            Masker::try_new(MaskStyle::Pci, c),
+            Ok(Masker::new(MaskStyle::Pci, c))
+        );
+    }
 }
 
 #[test]

@@ -119,10 +119,31 @@ impl From<MaskStyle> for Masker {
     }
 }
 
+/// Why a mask character was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum MaskCharError {
+    /// A digit or other numeric character (`7`, `٣`, `５`, `²`, `⅓`):
+    /// masked output would look like card data.
+    #[error("mask_char: a digit or other numeric character would look like card data")]
+    Numeric,
+}
+
 impl Masker {
-    /// The style with another mask character.
+    /// The style with another mask character, unchecked: see
+    /// [`Masker::try_new`] for a character from outside.
     pub fn new(style: MaskStyle, mask_char: char) -> Self {
         Masker { style, mask_char }
+    }
+
+    /// The style with another mask character, refusing any numeric one
+    /// (Unicode digits, superscripts, fractions, Roman numerals), whose
+    /// masked output would look like card data.
+    pub fn try_new(style: MaskStyle, mask_char: char) -> Result<Self, MaskCharError> {
+        if mask_char.is_numeric() {
+            return Err(MaskCharError::Numeric);
+        }
+        Ok(Masker { style, mask_char })
     }
 
     /// Masks the ASCII digits of `text`, leaving other characters in place.
