@@ -4,8 +4,8 @@
 FUZZ_TOOLCHAIN := nightly-2026-04-15
 CARGO_FUZZ_VERSION := 0.13.2
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := netverify_callback document_callback card_number card_expiry mask_pans retrieval_response \
-  mobicard_response image_precheck jwt
+FUZZ_TARGETS := netverify_callback document_callback card_number card_expiry mask_pans mask_stream \
+  retrieval_response mobicard_response image_precheck jwt
 
 .PHONY: setup-fuzz fuzz
 

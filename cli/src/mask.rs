@@ -13,7 +13,8 @@ pub struct MaskArgs {
     /// last4, jumio-account (last 2).
     #[arg(long, value_enum, default_value_t = Style::Pci)]
     style: Style,
-    /// The character shown for each hidden digit (default: the style's own).
+    /// The character shown for each hidden digit (default: the style's own);
+    /// not a digit or other numeric character.
     #[arg(long)]
     mask_char: Option<char>,
 }
@@ -43,12 +44,12 @@ impl From<Style> for MaskStyle {
 
 pub fn run(args: MaskArgs) -> Result<(), Failure> {
     let style = MaskStyle::from(args.style);
-    let masker = Masker::new(style, args.mask_char.unwrap_or(style.default_mask_char()));
-    if args.mask_char.is_some_and(|c| c.is_ascii_digit()) {
-        return Err(Failure::input(
-            "--mask-char: a digit would look like card data",
-        ));
-    }
+    let masker = Masker::try_new(style, args.mask_char.unwrap_or(style.default_mask_char()))
+        .map_err(|_| {
+            Failure::input(
+                "--mask-char: a digit or other numeric character would look like card data",
+            )
+        })?;
     let mut input = std::io::stdin().lock();
     let mut out = PanMaskWriter::with_masker(BufWriter::new(std::io::stdout().lock()), masker);
     let mut buf = vec![0u8; 64 * 1024];

@@ -113,3 +113,25 @@ fn mask_streams_every_style() {
     assert_eq!(code, 0);
     assert!(out.ends_with(" 411111******1111\n"));
 }
+
+#[test]
+fn mask_refuses_a_numeric_mask_char() {
+    // Any Unicode digit or number would make masked output look like card
+    // data: ASCII, Arabic-Indic, full-width, superscript, fraction, Roman.
+    for c in ["7", "٣", "５", "²", "⅓", "Ⅻ"] {
+        let (code, out, err) = run(&["mask", "--mask-char", c], b"4111111111111111\n");
+        assert_eq!(code, 2, "{c}: {err}");
+        assert_eq!(
+            err,
+            "scankit: --mask-char: a digit or other numeric character would look like card data\n",
+            "{c}"
+        );
+        assert!(out.is_empty(), "{c}: {out}");
+    }
+    // Other characters, ASCII or not, are fine.
+    for (c, want) in [("#", "411111######1111\n"), ("•", "411111••••••1111\n")] {
+        let (code, out, err) = run(&["mask", "--mask-char", c], b"4111111111111111\n");
+        assert_eq!(code, 0, "{c}: {err}");
+        assert_eq!(out, want);
+    }
+}

@@ -2,8 +2,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use scankit::card::{
-    find_pans, find_pans_in, mask_digits, mask_pans, mask_pans_with, Brand, MaskStyle, Masker, Pan,
-    PanError, PanMaskWriter, TextUnit,
+    find_pans, find_pans_in, mask_digits, mask_pans, mask_pans_with, Brand, MaskCharError,
+    MaskStyle, Masker, Pan, PanError, PanMaskWriter, TextUnit,
 };
 use std::io::Write;
 
@@ -200,6 +200,21 @@ fn every_style_through_mask_pans() {
 }
 
 #[test]
+fn a_numeric_mask_char_is_refused() {
+    for c in ['7', '٣', '５', '²', '⅓', 'Ⅻ'] {
+        let err = Masker::try_new(MaskStyle::Pci, c).unwrap_err();
+        assert_eq!(err, MaskCharError::Numeric, "{c}");
+        assert!(err.to_string().starts_with("mask_char: "), "{err}");
+    }
+    for c in ['*', 'x', '#', '•', ' '] {
+        assert_eq!(
+            Masker::try_new(MaskStyle::Pci, c),
+            Ok(Masker::new(MaskStyle::Pci, c))
+        );
+    }
+}
+
+#[test]
 fn streaming_matches_whole_text_across_chunk_boundaries() {
     let text =
         "line 1 card 4111 1111 1111 1111\nline 2 5555555555554444 and 12345\nend 378282246310005";
@@ -231,8 +246,8 @@ fn overlapping_numbers_are_masked_together() {
 
 #[test]
 fn streaming_survives_input_without_a_safe_cut() {
-    // 200 KB of single digits and single spaces has no safe cut: the writer
-    // cuts anyway past its carry limit, so it holds a bounded tail.
+    // 200 KB of single digits and single spaces: no byte in it ends the
+    // numbers, yet the writer holds only a bounded tail (card_stream.rs).
     let text = "1 ".repeat(100_000) + "4111111111111111\n";
     let mut w = PanMaskWriter::new(Vec::new(), MaskStyle::Pci);
     for piece in text.as_bytes().chunks(4096) {

@@ -53,7 +53,8 @@ fn every_seed_regression_and_corpus_input_keeps_the_invariants() {
         let kept = inputs.len();
         inputs.extend(files_under(&repo().join("fuzz/corpus").join(target)));
         assert!(kept > 0, "{target}: no inputs");
-        let card_target = ["card_number", "card_expiry", "mask_pans"].contains(target);
+        let card_target =
+            ["card_number", "card_expiry", "mask_pans", "mask_stream"].contains(target);
         for (i, path) in inputs.iter().enumerate() {
             // A running fuzzer replaces corpus files as it minimises them; only
             // the seeds and regressions must be there.

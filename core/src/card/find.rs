@@ -97,54 +97,13 @@ pub fn find_pans_in(text: &str, unit: TextUnit) -> Vec<PanSpan> {
 pub struct PanFinder<'a> {
     bytes: &'a [u8],
     pos: usize,
-    overlapping: bool,
-    /// In overlapping mode: the end of the numbers found so far; every
-    /// digit before it is tried as a start.
-    zone_end: usize,
 }
 
 impl<'a> PanFinder<'a> {
     /// Starts at the beginning of `bytes`. Bytes before and after the slice
     /// count as non-digits.
     pub fn new(bytes: &'a [u8]) -> Self {
-        PanFinder {
-            bytes,
-            pos: 0,
-            overlapping: false,
-            zone_end: 0,
-        }
-    }
-
-    /// Also yields numbers that start inside a found one, at any digit, as
-    /// masking needs: in `6634688829 4111 1111 1111 1111` the first ten
-    /// digits and `4111` make a valid Maestro number, and the Visa number
-    /// after it must be masked too; in `378290990983695 1 888888888888 1 1`
-    /// the Diners Club number starting at `3695`, inside the Amex group,
-    /// would be readable once the Amex number is masked.
-    fn overlapping(bytes: &'a [u8]) -> Self {
-        PanFinder {
-            bytes,
-            pos: 0,
-            overlapping: true,
-            zone_end: 0,
-        }
-    }
-
-    /// In overlapping mode, the next number starting at a digit inside the
-    /// numbers found so far, group boundary or not.
-    fn next_in_zone(&mut self) -> Option<PanSpan> {
-        let b = self.bytes;
-        while self.pos < self.zone_end {
-            let p = self.pos;
-            self.pos += 1;
-            if is_digit_at(b, p) {
-                if let Some(span) = longest_from(b, p, run_end(b, p)) {
-                    self.zone_end = self.zone_end.max(span.end);
-                    return Some(span);
-                }
-            }
-        }
-        None
+        PanFinder { bytes, pos: 0 }
     }
 }
 
@@ -152,9 +111,6 @@ impl Iterator for PanFinder<'_> {
     type Item = PanSpan;
 
     fn next(&mut self) -> Option<PanSpan> {
-        if let Some(span) = self.next_in_zone() {
-            return Some(span);
-        }
         let b = self.bytes;
         let mut start = next_digit(b, self.pos)?;
         loop {
@@ -165,12 +121,7 @@ impl Iterator for PanFinder<'_> {
             // without looking further.
             if connected || first_end - start >= MIN_DIGITS {
                 if let Some(span) = longest_from(b, start, first_end) {
-                    if self.overlapping {
-                        self.pos = start + 1;
-                        self.zone_end = span.end;
-                    } else {
-                        self.pos = span.end;
-                    }
+                    self.pos = span.end;
                     return Some(span);
                 }
             }
@@ -330,13 +281,15 @@ pub fn mask_pans_with(text: &str, masker: Masker) -> Cow<'_, str> {
 /// The regions to mask: card numbers, with overlapping ones merged (and
 /// then masked as one number).
 pub(crate) struct Regions<'a> {
-    spans: std::iter::Peekable<PanFinder<'a>>,
+    bytes: &'a [u8],
+    scan: RegionScan,
 }
 
 impl<'a> Regions<'a> {
     pub(crate) fn new(bytes: &'a [u8]) -> Self {
         Regions {
-            spans: PanFinder::overlapping(bytes).peekable(),
+            bytes,
+            scan: RegionScan::default(),
         }
     }
 }
@@ -345,11 +298,144 @@ impl Iterator for Regions<'_> {
     type Item = (usize, usize);
 
     fn next(&mut self) -> Option<(usize, usize)> {
-        let first = self.spans.next()?;
-        let mut end = first.end;
-        while let Some(next) = self.spans.next_if(|s| s.start < end) {
-            end = end.max(next.end);
+        self.scan.next_before(self.bytes, self.bytes.len())
+    }
+}
+
+/// Finding the regions to mask, resumable so that a stream can be masked a
+/// window at a time with the same result as the whole text.
+///
+/// A region starts with a number found at the start of a digit group, as
+/// [`PanFinder`] finds them. Every digit inside the region is then tried as
+/// a start too, group boundary or not, and a number found there that ends
+/// later grows the region: in `6634688829 4111 1111 1111 1111` the first ten
+/// digits and `4111` make a valid Maestro number, and the Visa number after
+/// it must be masked too; in `378290990983695 1 888888888888 1 1` the
+/// Diners Club number starting at `3695`, inside the Amex group, would be
+/// readable once the Amex number is masked. Such chains have no length
+/// limit (`4007 4007 4007 ...` is Visa number after Visa number).
+///
+/// Whether a number starts at `q`, and where it ends, depends only on the
+/// bytes `q - 2 .. q + LOOKAHEAD` (see [`decided_before`]); which offsets are
+/// tried depends on the regions before. So the scan needs nothing but its
+/// position and the open region to go on in a later window.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct RegionScan {
+    /// The next offset to try as a start.
+    pos: usize,
+    /// The region being grown: its start, and the end of the numbers found
+    /// in it so far.
+    open: Option<(usize, usize)>,
+}
+
+impl RegionScan {
+    /// The next region whose numbers all start before `limit`; `None` once
+    /// the next offset to try is at or past `limit`, ready to go on from
+    /// there when `b` has grown.
+    pub(crate) fn next_before(&mut self, b: &[u8], limit: usize) -> Option<(usize, usize)> {
+        loop {
+            if let Some((start, mut end)) = self.open {
+                while self.pos < end {
+                    if self.pos >= limit {
+                        self.open = Some((start, end));
+                        return None;
+                    }
+                    let p = self.pos;
+                    self.pos += 1;
+                    if is_digit_at(b, p) {
+                        if let Some(span) = longest_from(b, p, run_end(b, p)) {
+                            end = end.max(span.end);
+                        }
+                    }
+                }
+                // Nothing starting inside reaches further: the region ends
+                // here, on a non-digit.
+                self.open = None;
+                return Some((start, end));
+            }
+            let start = next_digit(b, self.pos).unwrap_or(b.len());
+            self.pos = start;
+            if start >= limit {
+                return None;
+            }
+            let first_end = run_end(b, start);
+            if start > 0 && is_digit_at(b, start - 1) {
+                // Streaming only: an earlier window ended inside this run,
+                // after more digits than any number has. Not a start.
+                self.pos = first_end;
+                continue;
+            }
+            let connected =
+                matches!(b.get(first_end), Some(b' ' | b'-')) && is_digit_at(b, first_end + 1);
+            // Most digit runs in text are short and stand alone: skip them
+            // without looking further.
+            if connected || first_end - start >= MIN_DIGITS {
+                if let Some(span) = longest_from(b, start, first_end) {
+                    self.pos = start + 1;
+                    self.open = Some((start, span.end));
+                    continue;
+                }
+            }
+            // Try the next group of the same run as a start, else search on.
+            self.pos = if connected { first_end + 1 } else { first_end };
         }
-        Some((first.start, end))
+    }
+
+    /// The next offset to try as a start.
+    pub(crate) fn pos(&self) -> usize {
+        self.pos
+    }
+
+    /// The region being grown, if any: its start and its end so far.
+    pub(crate) fn open(&self) -> Option<(usize, usize)> {
+        self.open
+    }
+
+    /// Goes on in a window that starts `by` bytes later (`by` at most
+    /// [`RegionScan::pos`]; an open region's start may fall before it).
+    pub(crate) fn shift(&mut self, by: usize) {
+        self.pos = self.pos.saturating_sub(by);
+        self.open = self
+            .open
+            .map(|(start, end)| (start.saturating_sub(by), end.saturating_sub(by)));
+    }
+}
+
+/// The finder's answer for a start `q` (whether a number starts there,
+/// and where it ends) depends on no byte at `q + LOOKAHEAD` or later.
+///
+/// A number has at most 19 digits with one separator between groups, so
+/// it ends at most 37 bytes in; at its end the finder reads two more bytes,
+/// a separator or `.` and whether a digit follows (a group that would take
+/// it past 19 digits, or a decimal part): bytes `q .. q + 39`. A number of
+/// `n` digits ends at most `2n - 1` bytes in, and walking on into the next
+/// group needs at most its first `20 - n` digits to learn that 19 are
+/// passed: again no further than byte `q + n + 19`. Before `q` it reads two
+/// bytes (`<digit>.`, and whether a digit run goes on).
+pub(crate) const LOOKAHEAD: usize = 2 * MAX_DIGITS + 1;
+
+/// The offset before which every start is decided by `b` alone, however
+/// the text goes on: the finder's answer for a start `q` depends on no byte
+/// at `q + LOOKAHEAD` or later, and none past a byte no number can run
+/// through (see [`ends_numbers`]).
+pub(crate) fn decided_before(b: &[u8]) -> usize {
+    let by_length = (b.len() + 1).saturating_sub(LOOKAHEAD);
+    (by_length..b.len())
+        .rev()
+        .find(|&k| ends_numbers(b, k))
+        .map_or(by_length, |k| k + 1)
+}
+
+/// Whether no number runs through `b[k]` and the finder reads nothing past
+/// it for a start before it: a non-digit that is neither a separator nor
+/// `.`, or one followed by a non-digit. (A separator followed by a digit
+/// joins groups; `.` followed by a digit makes a decimal number, which the
+/// finder checks for.)
+fn ends_numbers(b: &[u8], k: usize) -> bool {
+    match b.get(k) {
+        Some(c) if c.is_ascii_digit() => false,
+        Some(b' ' | b'-' | b'.') => b.get(k + 1).is_some_and(|n| !n.is_ascii_digit()),
+        Some(_) => true,
+        None => false,
     }
 }

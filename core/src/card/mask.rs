@@ -69,6 +69,13 @@ impl MaskStyle {
         MaskStyle::ALL.into_iter().find(|s| s.as_str() == name)
     }
 
+    /// The length from which [`MaskStyle::shown`] is the same for every
+    /// longer number: no style shows more than 8 leading and 4 trailing
+    /// digits, so [`MIN_MASKED`] no longer shrinks them, and `Pci8` switches
+    /// at 16. A streaming masker writes the head of a number this long
+    /// before it knows where the number ends.
+    pub const SHOWN_FIXED_FROM: usize = 16;
+
     /// How many leading and trailing digits of a `len`-digit number are
     /// shown, [`MIN_MASKED`] applied.
     pub fn shown(self, len: usize) -> (usize, usize) {
@@ -112,10 +119,31 @@ impl From<MaskStyle> for Masker {
     }
 }
 
+/// Why a mask character was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum MaskCharError {
+    /// A digit or other numeric character (`7`, `٣`, `５`, `²`, `⅓`):
+    /// masked output would look like card data.
+    #[error("mask_char: a digit or other numeric character would look like card data")]
+    Numeric,
+}
+
 impl Masker {
-    /// The style with another mask character.
+    /// The style with another mask character, unchecked: see
+    /// [`Masker::try_new`] for a character from outside.
     pub fn new(style: MaskStyle, mask_char: char) -> Self {
         Masker { style, mask_char }
+    }
+
+    /// The style with another mask character, refusing any numeric one
+    /// (Unicode digits, superscripts, fractions, Roman numerals), whose
+    /// masked output would look like card data.
+    pub fn try_new(style: MaskStyle, mask_char: char) -> Result<Self, MaskCharError> {
+        if mask_char.is_numeric() {
+            return Err(MaskCharError::Numeric);
+        }
+        Ok(Masker { style, mask_char })
     }
 
     /// Masks the ASCII digits of `text`, leaving other characters in place.
@@ -139,9 +167,14 @@ impl Masker {
     /// Appends an ASCII span (digits and separators) masked to `out`.
     pub(crate) fn mask_span<O: Out>(&self, span: &[u8], out: &mut O) {
         let len = span.iter().filter(|b| b.is_ascii_digit()).count();
+        self.mask_part(span, 0, len, out);
+    }
+
+    /// Appends a part of an ASCII span masked to `out`: the span has `len`
+    /// digits, and `seen` of them come before this part.
+    pub(crate) fn mask_part<O: Out>(&self, part: &[u8], mut seen: usize, len: usize, out: &mut O) {
         let (first, last) = self.style.shown(len);
-        let mut seen = 0;
-        for &b in span {
+        for &b in part {
             if b.is_ascii_digit() {
                 let show = seen < first || seen >= len - last;
                 seen += 1;

@@ -61,7 +61,9 @@ pub use expiry::{validate_expiry, validate_expiry_with, ExpiryValidation, YearMo
 pub use find::{find_pans, find_pans_in, mask_pans, mask_pans_with, PanFinder, PanSpan, TextUnit};
 pub use format::{format_number, Formatted};
 pub use luhn::{luhn_check_digit, luhn_valid, luhn_valid_bytes};
-pub use mask::{mask_digits, MaskStyle, Masker};
+pub use mask::{mask_digits, MaskCharError, MaskStyle, Masker};
 pub use number::{validate_number, validate_number_with, NumberOptions, NumberValidation};
 pub use pan::{Pan, PanError};
+#[doc(hidden)]
+pub use stream::MAX_HELD;
 pub use stream::{mask_pans_stream, PanMaskWriter};

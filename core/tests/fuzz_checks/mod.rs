@@ -5,9 +5,11 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use scankit::card::{
-    find_pans, format_number, mask_pans, validate_expiry, validate_number, MaskStyle, YearMonth,
+    find_pans, format_number, mask_pans, mask_pans_with, validate_expiry, validate_number,
+    MaskStyle, Masker, PanMaskWriter, YearMonth, MAX_HELD,
 };
 use scankit::{DocumentCallback, NetverifyCallback, ParseOptions};
+use std::io::Write;
 
 /// Reading back what scankit wrote: the size limit guards against hostile
 /// bodies, and a re-encoded body may be longer than the one read (raw UTF-8
@@ -29,6 +31,7 @@ pub const TARGETS: &[(&str, Check)] = &[
     ("card_number", card_number),
     ("card_expiry", card_expiry),
     ("mask_pans", mask_pans_text),
+    ("mask_stream", mask_stream),
     ("retrieval_response", retrieval_response),
     ("mobicard_response", mobicard_response),
     ("image_precheck", image_precheck),
@@ -151,6 +154,53 @@ pub fn mask_pans_text(data: &[u8]) {
     for span in find_pans(&masked) {
         let digits = digits_of(&masked[span.start..span.end]);
         assert!(!found.contains(&digits), "a card number survived masking");
+    }
+}
+
+/// Streaming masking writes exactly what masking the whole text does,
+/// however the text is cut into writes, and holds at most `MAX_HELD` bytes
+/// between writes.
+///
+/// The first byte picks how many of the next bytes are write sizes (its
+/// low 3 bits, each byte `n` a write of `n + 1` bytes, in turn; none: one
+/// write), the style
+/// (bits 3 to 5) and the mask character (`•` when bit 6 is set); the rest
+/// is the text. Writes of one byte each are tried too.
+pub fn mask_stream(data: &[u8]) {
+    let Some((&head, rest)) = data.split_first() else {
+        return;
+    };
+    let (sizes, text) = rest.split_at(usize::from(head & 7).min(rest.len()));
+    let style = MaskStyle::ALL[usize::from(head >> 3 & 7) % MaskStyle::ALL.len()];
+    let masker = if head & 64 != 0 {
+        Masker::new(style, '•')
+    } else {
+        Masker::from(style)
+    };
+    let text = String::from_utf8_lossy(text);
+    let whole = mask_pans_with(&text, masker);
+    let mut sizes: Vec<usize> = sizes.iter().map(|&n| usize::from(n) + 1).collect();
+    if sizes.is_empty() {
+        sizes.push(text.len().max(1));
+    }
+    for sizes in [&sizes[..], &[1]] {
+        let mut w = PanMaskWriter::with_masker(Vec::new(), masker);
+        let mut rest = text.as_bytes();
+        for &size in sizes.iter().cycle() {
+            if rest.is_empty() {
+                break;
+            }
+            let (piece, tail) = rest.split_at(size.min(rest.len()));
+            w.write_all(piece).expect("writes to a Vec");
+            assert!(w.held() <= MAX_HELD, "holds {} bytes", w.held());
+            rest = tail;
+        }
+        let out = w.finish().expect("writes to a Vec");
+        assert!(
+            out == whole.as_bytes(),
+            "streamed in writes of {sizes:?}: {:?}, whole: {whole:?}",
+            String::from_utf8_lossy(&out)
+        );
     }
 }
 
