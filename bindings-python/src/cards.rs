@@ -20,10 +20,11 @@ fn masker(py: Python<'_>, style: &str, mask_char: Option<char>) -> PyResult<Mask
             "unknown_style",
         ));
     };
-    Ok(match mask_char {
-        Some(c) => Masker::new(style, c),
-        None => Masker::from(style),
-    })
+    match mask_char {
+        Some(c) => Masker::try_new(style, c)
+            .map_err(|e| card_error(py, e.to_string(), "invalid_mask_char")),
+        None => Ok(Masker::from(style)),
+    }
 }
 
 /// A list of `str` as UTF-8 text (borrowed where the Python build allows).

@@ -145,6 +145,11 @@ def test_masking_styles() -> None:
     with pytest.raises(scankit.CardError) as info:
         scankit.mask_digits(n, "nope")
     assert info.value.code == "unknown_style" and isinstance(info.value, ValueError)
+    # A numeric mask character would make masked output look like card data.
+    for digit in ("7", "٣", "５", "²"):
+        with pytest.raises(scankit.CardError) as info:
+            scankit.mask_pans("4111 1111 1111 1111", mask_char=digit)
+        assert info.value.code == "invalid_mask_char" and "mask_char" in str(info.value)
 
 
 def test_find_and_mask_pans() -> None:

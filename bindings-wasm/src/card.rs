@@ -142,22 +142,20 @@ fn style(name: Option<String>) -> Result<MaskStyle, JsValue> {
 
 fn masker(style_name: Option<String>, mask_char: Option<String>) -> Result<Masker, JsValue> {
     let style = style(style_name)?;
-    let c = match mask_char {
-        None => style.default_mask_char(),
-        Some(s) => {
-            let mut chars = s.chars();
-            match (chars.next(), chars.next()) {
-                (Some(c), None) if !c.is_ascii_digit() => c,
-                _ => {
-                    return Err(error::argument(
-                        "maskChar: expected one character that is not a digit",
-                        "maskChar",
-                    ))
-                }
-            }
-        }
+    let refused = || {
+        error::argument(
+            "maskChar: expected one character that is not a digit or other numeric character",
+            "maskChar",
+        )
     };
-    Ok(Masker::new(style, c))
+    let Some(s) = mask_char else {
+        return Ok(Masker::from(style));
+    };
+    let mut chars = s.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => Masker::try_new(style, c).map_err(|_| refused()),
+        _ => Err(refused()),
+    }
 }
 
 /// Masks the digits of one number (separators kept).

@@ -89,6 +89,11 @@ test('masking and finding card numbers', () => {
   assert.equal(sk.maskPan('4111111111111111', { style: 'pci', maskChar: '#' }), '411111######1111');
   assert.throws(() => sk.maskPan('4111', { style: 'nope' }), (e) =>
     e instanceof sk.ScanKitError && e.field === 'style');
+  // A numeric mask character would make masked output look like card data.
+  for (const maskChar of ['7', '٣', '５', '²', '##']) {
+    assert.throws(() => sk.maskPans('4111 1111 1111 1111', { maskChar }), (e) =>
+      e instanceof sk.ScanKitError && e.field === 'maskChar', maskChar);
+  }
   const text = 'café ☕ card 4111 1111 1111 1111 and 5555555555554444.';
   const spans = sk.findPans(text);
   assert.deepStrictEqual(spans.map((s) => text.slice(s.start, s.end)),
