@@ -9,21 +9,14 @@ import json
 import os
 from urllib.parse import quote_plus
 
+from fixture_form import form
+
 ROOT = "core/tests/fixtures/callbacks"
 REF = "7a1c9b2e-4f3d-4c8a-9e21-5b6d7f8a9c0d"
 IMG = "https://netverify.com/recognition/v1/idscan/" + REF
 CHECKS_OK = [(k, "OK") for k in ("idCheckDataPositions", "idCheckDocumentValidation", "idCheckHologram",
                                  "idCheckMRZcode", "idCheckMicroprint", "idCheckSecurityFeatures", "idCheckSignature")]
 CHECKS_NA = [(k, "N/A") for k, _ in CHECKS_OK]
-
-
-def form(pairs):
-    out = []
-    for k, v in pairs:
-        if isinstance(v, (dict, list)):
-            v = json.dumps(v, separators=(",", ":"), ensure_ascii=False)
-        out.append(quote_plus(k, safe="") + "=" + quote_plus(v, safe=""))
-    return "&".join(out)
 
 
 def approved(**over):

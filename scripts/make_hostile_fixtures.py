@@ -9,6 +9,8 @@ so that all platforms must also agree on it. Run from the repository root.
 import json
 from urllib.parse import quote_plus
 
+from fixture_form import form
+
 OUT = "core/tests/fixtures/hostile/callbacks.json"
 REF = "7a1c9b2e-4f3d-4c8a-9e21-5b6d7f8a9c0d"
 IMG = "https://netverify.com/recognition/v1/idscan/" + REF
@@ -28,15 +30,6 @@ def secrets(value):
         if planted in value:
             out.append(seen)
     return out
-
-
-def form(pairs):
-    out = []
-    for k, v in pairs:
-        if isinstance(v, (dict, list)):
-            v = json.dumps(v, separators=(",", ":"), ensure_ascii=False)
-        out.append(quote_plus(k, safe="") + "=" + quote_plus(v, safe=""))
-    return "&".join(out)
 
 
 NV_BASE = [

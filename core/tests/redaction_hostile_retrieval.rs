@@ -7,11 +7,14 @@
 //! show none of them.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod planting;
 mod redaction_models;
+
+use planting::{card_number, grouped, BRANDS};
 
 use proptest::prelude::*;
 use redaction_models::{mobicard, mobicard_fixtures, retrieval, retrieval_fixtures, Shown};
-use scankit::card::{find_pans, luhn_check_digit, validate_number};
+use scankit::card::{find_pans, validate_number};
 use scankit::retrieval::JsonModel;
 use serde_json::{json, Value};
 use std::sync::OnceLock;
@@ -312,23 +315,6 @@ fn the_plants_reach_the_personal_fields() {
     assert_eq!(inner["firstName"], "Z***");
 }
 
-/// Card number prefixes and lengths, one or more per brand the finder knows.
-const BRANDS: &[(&str, usize)] = &[
-    ("4", 16),
-    ("4", 19),
-    ("51", 16),
-    ("55", 16),
-    ("2221", 16),
-    ("34", 15),
-    ("37", 15),
-    ("6011", 16),
-    ("65", 16),
-    ("3528", 16),
-    ("36", 14),
-    ("62", 16),
-    ("62", 19),
-];
-
 /// Every leaf of every fixture, as (fixture index, path).
 fn all_leaves() -> &'static Vec<(usize, Vec<Step>)> {
     static ALL: OnceLock<Vec<(usize, Vec<Step>)>> = OnceLock::new();
@@ -339,17 +325,6 @@ fn all_leaves() -> &'static Vec<(usize, Vec<Step>)> {
             .flat_map(|(i, (_, _, v))| all_slots(v).0.into_iter().map(move |p| (i, p)))
             .collect()
     })
-}
-
-fn card_number(brand: usize, body: &[u8]) -> String {
-    let (prefix, len) = BRANDS[brand % BRANDS.len()];
-    let mut n: String = prefix.to_owned();
-    for d in body.iter().take(len - 1 - prefix.len()) {
-        n.push(char::from(b'0' + d % 10));
-    }
-    let check = luhn_check_digit(&n).unwrap();
-    n.push(char::from(b'0' + check));
-    n
 }
 
 proptest! {
@@ -367,14 +342,7 @@ proptest! {
         let digits = card_number(brand, &body);
         prop_assume!(validate_number(&digits).valid);
         prop_assume!(find_pans(&digits).len() == 1);
-        let grouped = |sep: char| {
-            digits
-                .as_bytes()
-                .chunks(4)
-                .map(|c| std::str::from_utf8(c).unwrap())
-                .collect::<Vec<_>>()
-                .join(&sep.to_string())
-        };
+        let grouped = |sep: char| grouped(&digits, sep);
         let text = match written {
             0 => digits.clone(),
             1 => grouped(' '),
