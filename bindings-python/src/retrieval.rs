@@ -333,20 +333,6 @@ fn decode_response(
         .ok_or_else(|| {
             PyValueError::new_err(format!("kind: expected one of {}", kinds().join(", ")))
         })?;
-    // Refused before the response is looked at, so the answer to a bad
-    // argument does not depend on what the server said.
-    if redact && !model.redactable() {
-        let mut redactable: Vec<&str> = JsonModel::ALL
-            .into_iter()
-            .filter(|m| m.redactable())
-            .map(JsonModel::name)
-            .collect();
-        let last = redactable.pop().unwrap_or_default();
-        return Err(PyValueError::new_err(format!(
-            "redact: only {} and {last} answers have a redacted form",
-            redactable.join(", ")
-        )));
-    }
     let raw = RawResponse {
         status,
         content_type,

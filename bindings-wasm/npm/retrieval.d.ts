@@ -580,8 +580,8 @@ export interface RetrievalModels {
   creditCard: CreditCardData;
 }
 
-/** The endpoints whose answers have a redacted form (`redact: true`). */
-export type RedactableModel = 'scanDetails' | 'scanDocument' | 'scanTransaction' | 'creditCard';
+/** The endpoints whose answers have a redacted form (`redact: true`): every one. */
+export type RedactableModel = keyof RetrievalModels;
 
 export interface DecodeOptions {
   /** HTTP status (200 by default). */
@@ -597,8 +597,8 @@ export interface DecodeOptions {
 /**
  * Sans I/O: classifies a response your own HTTP client received from the endpoint `model`
  * and decodes it as {@link RetrievalClient} would. Throws {@link RetrievalError} (`code`,
- * `retryable`), or {@link ScanKitError} `invalid_argument` for an unknown model or
- * `redact` on a model without a redacted form.
+ * `retryable`), or {@link ScanKitError} `invalid_argument` for an unknown model.
+ * With `redact: true` the answer is its redacted form, safe to log.
  */
 export function decodeRetrievalResponse<M extends RedactableModel>(
   model: M,

@@ -157,12 +157,6 @@ pub fn decode_retrieval_response(
             "model",
         )
     })?;
-    if redact && !m.redactable() {
-        return Err(error::argument(
-            "redact: only scanDetails, scanDocument, scanTransaction and creditCard answers have a redacted form",
-            "redact",
-        ));
-    }
     let raw = RawResponse {
         status,
         content_type: content_type.as_deref(),

@@ -24,9 +24,10 @@ import {
 const details: ScanDetails = decodeRetrievalResponse('scanDetails', '{}', { status: 200, sinceScanMs: null });
 const card: CreditCardData = decodeRetrievalResponse('creditCard', new Uint8Array(2), { redact: true, retryAfter: '5' });
 const dvPages: DvPages = decodeRetrievalResponse('dvPages', new ArrayBuffer(2));
-// @ts-expect-error: only scanDetails, scanDocument, scanTransaction and creditCard have a redacted form
-decodeRetrievalResponse('dvPages', '{}', { redact: true });
-console.log(details.scanReference, card, dvPages);
+const safePages: DvPages = decodeRetrievalResponse('dvPages', '{}', { redact: true });
+// @ts-expect-error: not a Retrieval API model
+decodeRetrievalResponse('scanImage', '{}', { redact: true });
+console.log(details.scanReference, card, dvPages, safePages);
 
 // The members of each retrieval model, as an application reads them.
 function readModels(): void {
