@@ -254,10 +254,13 @@ result_class!(
         }
 
         fn __repr__(&self) -> String {
+            // The reference and status as the redacted copy has them: withheld
+            // unless of their documented shape.
+            let shown = self.inner.redacted();
             format!(
             "NetverifyCallback(jumio_id_scan_reference={}, verification_status={}, decision={})",
-            repr_str(&self.inner.jumio_id_scan_reference),
-            repr_str(self.inner.verification_status.as_str()),
+            repr_str(&shown.jumio_id_scan_reference),
+            repr_str(shown.verification_status.as_str()),
             repr_str(self.inner.decision().outcome.as_str()),
         )
         }
@@ -277,10 +280,12 @@ result_class!(
     [scan_reference, timestamp, transaction, document, extra,],
     {
         fn __repr__(&self) -> String {
+            // As the redacted copy has them (see NetverifyCallback.__repr__).
+            let shown = self.inner.redacted();
             format!(
                 "DocumentCallback(scan_reference={}, status={})",
-                repr_str(&self.inner.scan_reference),
-                repr_opt(self.inner.transaction.status.as_ref().map(|s| s.as_str())),
+                repr_str(&shown.scan_reference),
+                repr_opt(shown.transaction.status.as_ref().map(|s| s.as_str())),
             )
         }
     }
@@ -331,11 +336,10 @@ fn row(body: &[u8], opts: &ParseOptions, redact: bool) -> Row {
     match CoreNetverify::parse_with(body, opts) {
         Ok(cb) => {
             let d = cb.decision();
-            let json = if redact {
-                cb.redacted().to_json()
-            } else {
-                cb.to_json()
-            };
+            // With `redact`, every column comes from the redacted copy: a
+            // reference or status not of its documented shape is withheld too.
+            let cb = if redact { cb.redacted() } else { cb };
+            let json = cb.to_json();
             Row {
                 status: Some(cb.verification_status.as_str().to_owned()),
                 reference: Some(cb.jumio_id_scan_reference),
