@@ -3,23 +3,51 @@
 
 use crate::{make_error, repr_opt, repr_str, to_py};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyList, PyString};
+use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PySequence, PyString};
 use scankit::{
     Allowlist as CoreAllowlist, CallbackError, DocumentCallback as CoreDocument,
     NetverifyCallback as CoreNetverify, ParseOptions, SharedAllowlist,
 };
 use std::borrow::Cow;
 
-/// A body given as `bytes` (borrowed) or `str` (encoded as UTF-8).
-fn body_bytes<'a>(body: &'a Bound<'_, PyAny>) -> PyResult<Cow<'a, [u8]>> {
+/// A body given as `bytes` (borrowed), `bytearray` (copied) or `str`
+/// (encoded as UTF-8); `Err` inside when it is refused for its size.
+///
+/// Sizes are checked before anything is copied or encoded, so a body of
+/// any size over the limit costs nothing but the refusal. `bytes` are
+/// borrowed, and the core refuses them by their length before decoding.
+/// A `str`'s length in code points bounds its UTF-8 length from below, so a
+/// string with more code points than the limit is over it; its UTF-8 size
+/// was not measured, and the error does not claim one.
+fn body_bytes<'a>(
+    body: &'a Bound<'_, PyAny>,
+    limit: usize,
+) -> PyResult<Result<Cow<'a, [u8]>, CallbackError>> {
+    let too_large = |size| Ok(Err(CallbackError::BodyTooLarge { size, limit }));
     if let Ok(b) = body.cast::<PyBytes>() {
-        return Ok(Cow::Borrowed(b.as_bytes()));
+        return Ok(Ok(Cow::Borrowed(b.as_bytes())));
+    }
+    if let Ok(b) = body.cast::<PyByteArray>() {
+        if b.len() > limit {
+            return too_large(Some(b.len()));
+        }
+        return Ok(Ok(Cow::Owned(b.to_vec())));
     }
     if let Ok(s) = body.cast::<PyString>() {
-        return Ok(Cow::Owned(s.to_cow()?.into_owned().into_bytes()));
+        if s.len()? > limit {
+            return too_large(None);
+        }
+        return Ok(Ok(Cow::Owned(s.to_cow()?.into_owned().into_bytes())));
+    }
+    // Any other sequence of byte values: one byte per item, so more items
+    // than the limit is too large, found before converting any of them.
+    if let Ok(seq) = body.cast::<PySequence>() {
+        if seq.len()? > limit {
+            return too_large(None);
+        }
     }
     if let Ok(v) = body.extract::<Vec<u8>>() {
-        return Ok(Cow::Owned(v));
+        return Ok(Ok(Cow::Owned(v)));
     }
     Err(pyo3::exceptions::PyTypeError::new_err(
         "a callback body must be bytes or str",
@@ -300,7 +328,7 @@ fn parse_callback(
     max_body_bytes: usize,
     enforce_max_lengths: bool,
 ) -> PyResult<NetverifyCallback> {
-    let bytes = body_bytes(body)?;
+    let bytes = body_bytes(body, max_body_bytes)?.map_err(|e| parse_error(py, &e))?;
     CoreNetverify::parse_with(&bytes, &options(max_body_bytes, enforce_max_lengths))
         .map(|inner| NetverifyCallback { inner })
         .map_err(|e| parse_error(py, &e))
@@ -315,7 +343,7 @@ fn parse_document_callback(
     max_body_bytes: usize,
     enforce_max_lengths: bool,
 ) -> PyResult<DocumentCallback> {
-    let bytes = body_bytes(body)?;
+    let bytes = body_bytes(body, max_body_bytes)?.map_err(|e| parse_error(py, &e))?;
     CoreDocument::parse_with(&bytes, &options(max_body_bytes, enforce_max_lengths))
         .map(|inner| DocumentCallback { inner })
         .map_err(|e| parse_error(py, &e))
@@ -332,8 +360,12 @@ struct Row {
     json: Option<String>,
 }
 
-fn row(body: &[u8], opts: &ParseOptions, redact: bool) -> Row {
-    match CoreNetverify::parse_with(body, opts) {
+fn row(body: Result<&[u8], &CallbackError>, opts: &ParseOptions, redact: bool) -> Row {
+    let parsed = match body {
+        Ok(body) => CoreNetverify::parse_with(body, opts),
+        Err(refused) => Err(refused.clone()),
+    };
+    match parsed {
         Ok(cb) => {
             let d = cb.decision();
             // With `redact`, every column comes from the redacted copy: a
@@ -375,10 +407,17 @@ fn parse_callbacks<'py>(
     enforce_max_lengths: bool,
 ) -> PyResult<Bound<'py, PyDict>> {
     let items: Vec<Bound<'py, PyAny>> = bodies.try_iter()?.collect::<PyResult<_>>()?;
-    let owned: Vec<Cow<'_, [u8]>> = items.iter().map(body_bytes).collect::<PyResult<_>>()?;
-    let slices: Vec<&[u8]> = owned.iter().map(|c| c.as_ref()).collect();
+    // A body over the limit becomes its error row here, uncopied.
+    let owned: Vec<Result<Cow<'_, [u8]>, CallbackError>> = items
+        .iter()
+        .map(|b| body_bytes(b, max_body_bytes))
+        .collect::<PyResult<_>>()?;
+    let slices: Vec<Result<&[u8], &CallbackError>> = owned
+        .iter()
+        .map(|c| c.as_ref().map(|b| b.as_ref()))
+        .collect();
     let opts = options(max_body_bytes, enforce_max_lengths);
-    let rows: Vec<Row> = py.detach(|| slices.iter().map(|b| row(b, &opts, redact)).collect());
+    let rows: Vec<Row> = py.detach(|| slices.iter().map(|b| row(*b, &opts, redact)).collect());
     let n = rows.len();
     let mut ok = Vec::with_capacity(n);
     let mut reference = Vec::with_capacity(n);

@@ -142,6 +142,29 @@ pub fn default_parse_options() -> ParseOptions {
     }
 }
 
+/// Refuses a body of `byte_count` bytes that is over
+/// `options.max_body_bytes`, with the `BodyTooLarge` that parsing it would
+/// throw, from its size alone.
+///
+/// Call it before handing a body that may be large to `parseCallback*` /
+/// `parseDocumentCallback*`, or with a `Content-Length` before reading the
+/// body at all: uniffi's generated code copies a `ByteArray` / `Data`
+/// argument whole into Rust memory, and uniffi copies it once more into a
+/// `Vec`, before any scankit code runs, so the parse functions refuse an
+/// oversized body only after those two copies. Only a number crosses here.
+#[uniffi::export]
+pub fn check_body_size(byte_count: u64, options: ParseOptions) -> Result<(), CallbackError> {
+    let limit = to_usize(options.max_body_bytes);
+    if byte_count <= options.max_body_bytes {
+        return Ok(());
+    }
+    Err(scankit::CallbackError::BodyTooLarge {
+        size: Some(to_usize(byte_count)),
+        limit,
+    }
+    .into())
+}
+
 /// What to do with the user.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
 pub enum Outcome {

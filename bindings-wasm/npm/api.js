@@ -48,6 +48,9 @@ function utf8(text) {
 
 function parseWith(parse, input, options = {}) {
   const b = body(input, 'body');
+  // Refused by its length before a string is encoded or the bytes are
+  // copied into wasm memory: a 100 MB body costs a comparison, not a copy.
+  wrap(() => raw.checkBodyLength(b.length, typeof b !== 'string', options.maxBodyBytes));
   const bytes = typeof b === 'string' ? utf8(b) : b;
   let json;
   try {

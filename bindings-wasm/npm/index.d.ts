@@ -211,7 +211,12 @@ export interface DocumentCallback {
 }
 
 export interface ParseOptions {
-  /** Bodies larger than this are refused before decoding (64 KiB by default). */
+  /**
+   * Bodies larger than this are refused (`body_too_large`) before decoding,
+   * and before they are copied into wasm memory or a string is encoded
+   * (64 KiB by default). A string is refused by its `.length` when that is
+   * over the limit, with no size in the message.
+   */
   maxBodyBytes?: number;
   /** Refuse values longer than the spec's maximum (true by default). */
   enforceMaxLengths?: boolean;

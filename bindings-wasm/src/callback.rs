@@ -4,7 +4,7 @@
 //! objects with `JSON.parse`.
 
 use crate::error;
-use scankit::{Allowlist, DocumentCallback, NetverifyCallback, ParseOptions};
+use scankit::{Allowlist, CallbackError, DocumentCallback, NetverifyCallback, ParseOptions};
 use wasm_bindgen::prelude::*;
 
 fn options(max_body_bytes: Option<u32>, enforce_max_lengths: Option<bool>) -> ParseOptions {
@@ -16,6 +16,32 @@ fn options(max_body_bytes: Option<u32>, enforce_max_lengths: Option<bool>) -> Pa
         o.enforce_max_lengths = enforce;
     }
     o
+}
+
+/// Refuses a body by its length before the wrapper copies it into wasm
+/// memory (the glue of a `&[u8]` argument copies the whole array first, so
+/// the parse functions below cannot refuse a body before it is copied).
+/// `length` is a `Uint8Array`'s byte length (`measured`), or a string's
+/// UTF-16 length, which bounds its UTF-8 length from below: over the limit,
+/// the string is too, though its size in bytes was not measured. Only
+/// numbers cross, and the limit is read as the parse functions read it.
+#[wasm_bindgen(js_name = checkBodyLength)]
+pub fn check_body_length(
+    length: f64,
+    measured: bool,
+    max_body_bytes: Option<u32>,
+) -> Result<(), JsValue> {
+    let limit = options(max_body_bytes, None).max_body_bytes;
+    if length <= limit as f64 {
+        return Ok(());
+    }
+    // Lengths of JS arrays and strings are whole numbers well inside f64's
+    // exact range; the cast is exact for them.
+    let size = measured.then_some(length as usize);
+    Err(error::callback(&CallbackError::BodyTooLarge {
+        size,
+        limit,
+    }))
 }
 
 /// Parses a Netverify callback body; returns its JSON (redacted if asked).

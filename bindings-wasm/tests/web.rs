@@ -31,6 +31,27 @@ fn runs_in_a_browser() {
 }
 
 #[wasm_bindgen_test]
+fn body_length_is_checked_before_the_copy() {
+    assert!(sk::check_body_length(65536.0, true, None).is_ok());
+    let e = sk::check_body_length(1e8, true, None).unwrap_err();
+    assert_eq!(
+        prop(&e, "scankit").as_string().unwrap(),
+        "CallbackParseError"
+    );
+    assert_eq!(prop(&e, "code").as_string().unwrap(), "body_too_large");
+    assert!(prop(&e, "field").is_undefined());
+    assert_eq!(
+        prop(&e, "message").as_string().unwrap(),
+        "body: 100000000 bytes is over the limit of 65536 bytes"
+    );
+    let e = sk::check_body_length(11.0, false, Some(10)).unwrap_err();
+    assert_eq!(
+        prop(&e, "message").as_string().unwrap(),
+        "body: over the limit of 10 bytes"
+    );
+}
+
+#[wasm_bindgen_test]
 fn every_callback_fixture() {
     assert!(fixtures::CALLBACKS.len() >= 25);
     for (name, kind, body, golden, redacted, expect) in fixtures::CALLBACKS {

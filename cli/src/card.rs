@@ -89,25 +89,26 @@ fn expiry_line(line: &str, today: YearMonth, max_years: u16) -> Result<Value, &'
 /// Runs `judge` on each line of stdin (without its line ending) and writes
 /// its answer, or an error object, as one JSON line.
 fn each_line(judge: impl Fn(&str) -> Result<Value, &'static str>) -> Result<(), Failure> {
-    let mut input = BufReader::new(std::io::stdin().lock());
+    let mut input = BufReader::with_capacity(CHUNK, std::io::stdin().lock());
     let mut out = BufWriter::new(std::io::stdout().lock());
-    let mut raw = Vec::new();
+    let mut raw = Vec::with_capacity(KEEP);
     let mut number = 0u64;
     loop {
-        raw.clear();
-        if input.read_until(b'\n', &mut raw).map_err(Failure::io)? == 0 {
-            break;
-        }
-        number += 1;
-        let line = raw.strip_suffix(b"\n").unwrap_or(&raw);
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        let answer = if line.len() > MAX_LINE {
-            Err("line too long")
-        } else {
-            std::str::from_utf8(line)
-                .map_err(|_| "not UTF-8")
-                .and_then(&judge)
+        let answer = match next_line(&mut input, &mut raw).map_err(Failure::io)? {
+            Line::End => break,
+            Line::TooLong => Err("line too long"),
+            Line::Kept => {
+                let line = raw.strip_suffix(b"\r").unwrap_or(&raw);
+                if line.len() > MAX_LINE {
+                    Err("line too long")
+                } else {
+                    std::str::from_utf8(line)
+                        .map_err(|_| "not UTF-8")
+                        .and_then(&judge)
+                }
+            }
         };
+        number += 1;
         let value = answer.unwrap_or_else(|e| json!({"error": e, "line": number}));
         writeln!(out, "{value}").map_err(Failure::io)?;
         // Answer at once when no more input is waiting (interactive use).
@@ -116,4 +117,62 @@ fn each_line(judge: impl Fn(&str) -> Result<Value, &'static str>) -> Result<(), 
         }
     }
     out.flush().map_err(Failure::io)
+}
+
+/// How much of stdin is read at a time.
+const CHUNK: usize = 64 * 1024;
+
+/// Bytes of a line kept for judging: `MAX_LINE` and a `\r` before the `\n`.
+const KEEP: usize = MAX_LINE + 1;
+
+/// What [`next_line`] found.
+enum Line {
+    /// No more input.
+    End,
+    /// A line (without its `\n`) is in the buffer.
+    Kept,
+    /// A line longer than [`KEEP`]; it was skipped up to its `\n`, unkept.
+    TooLong,
+}
+
+/// Reads the next line into `line` (without its `\n`), keeping at most
+/// [`KEEP`] bytes: a longer line is read through in chunks to its end and
+/// dropped, so one line without a newline in a 1 GiB input costs a chunk of
+/// memory, not a gigabyte, and the lines after it are still answered.
+fn next_line(input: &mut impl BufRead, line: &mut Vec<u8>) -> std::io::Result<Line> {
+    line.clear();
+    let mut seen = false;
+    let mut too_long = false;
+    loop {
+        let chunk = match input.fill_buf() {
+            Ok(chunk) => chunk,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            break;
+        }
+        seen = true;
+        let (part, used, ends) = match memchr::memchr(b'\n', chunk) {
+            Some(at) => (&chunk[..at], at + 1, true),
+            None => (chunk, chunk.len(), false),
+        };
+        if !too_long {
+            if line.len() + part.len() > KEEP {
+                too_long = true;
+                line.clear();
+            } else {
+                line.extend_from_slice(part);
+            }
+        }
+        input.consume(used);
+        if ends {
+            break;
+        }
+    }
+    Ok(match (seen, too_long) {
+        (false, _) => Line::End,
+        (true, true) => Line::TooLong,
+        (true, false) => Line::Kept,
+    })
 }

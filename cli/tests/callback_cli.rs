@@ -112,3 +112,34 @@ fn bad_input_is_one_line_on_stderr_with_exit_code_2() {
         assert!(!err.contains("panicked"), "{err}");
     }
 }
+
+#[test]
+fn max_body_bytes_sets_the_limit() {
+    let body = fixture("netverify/spec-approved");
+    let limit = body.len().to_string();
+    let v = json(&run(
+        &["callback", "decide", "--max-body-bytes", &limit],
+        &body,
+    ));
+    assert_eq!(v["outcome"], "approved");
+    let under = (body.len() - 1).to_string();
+    for args in [
+        &["callback", "decide", "--max-body-bytes", &under][..],
+        &["callback", "parse", "--max-body-bytes", &under][..],
+        &["callback", "parse", "--dv", "--max-body-bytes", &under][..],
+    ] {
+        let out = run(args, &body);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty());
+        assert_eq!(
+            String::from_utf8(out.stderr).unwrap(),
+            format!("scankit: body: over the limit of {under} bytes\n")
+        );
+    }
+    // The default is the core's: 64 KiB.
+    let out = run(&["callback", "parse"], &vec![b'a'; 64 * 1024 + 1]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("over the limit of 65536 bytes"));
+}

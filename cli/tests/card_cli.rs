@@ -135,3 +135,35 @@ fn mask_refuses_a_numeric_mask_char() {
         assert_eq!(out, want);
     }
 }
+
+#[test]
+fn card_lines_are_judged_up_to_256_bytes() {
+    // 256 bytes is the longest line judged, with or without a CR before the
+    // LF; 257 is too long, and so is a line spanning several 64 KiB reads.
+    let mut input = Vec::new();
+    input.extend_from_slice(&[b'4'; 256]);
+    input.extend_from_slice(b"\n");
+    input.extend_from_slice(&[b'4'; 256]);
+    input.extend_from_slice(b"\r\n");
+    input.extend_from_slice(&[b'4'; 257]);
+    input.extend_from_slice(b"\n");
+    input.extend_from_slice(&vec![b'4'; 200_000]);
+    input.extend_from_slice(b"\n\n4111111111111111");
+    let (code, out, err) = run(&["card", "check"], &input);
+    assert_eq!(code, 0, "{err}");
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 6, "{out}");
+    assert_eq!(lines[0]["valid"], false);
+    assert!(lines[0].get("error").is_none(), "{}", lines[0]);
+    assert!(lines[1].get("error").is_none(), "{}", lines[1]);
+    assert_eq!(
+        lines[2],
+        serde_json::json!({"error": "line too long", "line": 3})
+    );
+    assert_eq!(
+        lines[3],
+        serde_json::json!({"error": "line too long", "line": 4})
+    );
+    assert_eq!(lines[4]["valid"], false);
+    assert_eq!(lines[5]["valid"], true);
+}

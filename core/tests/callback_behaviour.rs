@@ -178,10 +178,22 @@ fn body_size_limit_is_configurable() {
     assert_eq!(
         err,
         CallbackError::BodyTooLarge {
-            size: body.len(),
+            size: Some(body.len()),
             limit: 64
         }
     );
+    assert_eq!(
+        err.to_string(),
+        format!("body: {} bytes is over the limit of 64 bytes", body.len())
+    );
+    // A reader that stopped at the limit says only that the body is over it.
+    let unmeasured = CallbackError::BodyTooLarge {
+        size: None,
+        limit: 64,
+    };
+    assert_eq!(unmeasured.to_string(), "body: over the limit of 64 bytes");
+    assert_eq!(unmeasured.code(), "body_too_large");
+    assert_eq!(unmeasured.field(), None);
     assert!(NetverifyCallback::parse(&body).is_ok());
 }
 

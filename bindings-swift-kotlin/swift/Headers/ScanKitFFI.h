@@ -935,6 +935,11 @@ RustBuffer uniffi_scankit_ffi_fn_func_scankit_version(RustCallStatus *_Nonnull o
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_FN_FUNC_CHECK_BODY_SIZE
+#define UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_FN_FUNC_CHECK_BODY_SIZE
+void uniffi_scankit_ffi_fn_func_check_body_size(uint64_t byte_count, RustBuffer options, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_FN_FUNC_DEFAULT_PARSE_OPTIONS
 #define UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_FN_FUNC_DEFAULT_PARSE_OPTIONS
 RustBuffer uniffi_scankit_ffi_fn_func_default_parse_options(RustCallStatus *_Nonnull out_status
@@ -1327,6 +1332,12 @@ void ffi_scankit_ffi_rust_future_complete_void(uint64_t handle, RustCallStatus *
 #ifndef UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_CHECKSUM_FUNC_SCANKIT_VERSION
 #define UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_CHECKSUM_FUNC_SCANKIT_VERSION
 uint16_t uniffi_scankit_ffi_checksum_func_scankit_version(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_CHECKSUM_FUNC_CHECK_BODY_SIZE
+#define UNIFFI_FFIDEF_UNIFFI_SCANKIT_FFI_CHECKSUM_FUNC_CHECK_BODY_SIZE
+uint16_t uniffi_scankit_ffi_checksum_func_check_body_size(void
     
 );
 #endif

@@ -11,10 +11,12 @@ use std::fmt;
 #[non_exhaustive]
 pub enum CallbackError {
     /// The body is larger than [`crate::ParseOptions::max_body_bytes`].
-    #[error("body: {size} bytes is over the limit of {limit} bytes")]
+    #[error("body: {}over the limit of {limit} bytes", MeasuredSize(*size))]
     BodyTooLarge {
-        /// Size of the body received.
-        size: usize,
+        /// Size of the body received; `None` when the reader stopped one
+        /// byte past the limit rather than read a body of unknown length to
+        /// its end, so its size was never measured.
+        size: Option<usize>,
         /// The configured limit.
         limit: usize,
     },
@@ -72,6 +74,19 @@ pub enum CallbackError {
         /// The length received.
         length: usize,
     },
+}
+
+/// `"{size} bytes is "` when the size was measured, nothing otherwise: an
+/// error must not claim a size nobody counted.
+struct MeasuredSize(Option<usize>);
+
+impl fmt::Display for MeasuredSize {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(size) => write!(f, "{size} bytes is "),
+            None => Ok(()),
+        }
+    }
 }
 
 /// What is wrong with a JSON-valued field.

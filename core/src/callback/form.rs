@@ -170,7 +170,7 @@ pub(crate) fn decode_pairs<'a>(
 ) -> Result<(), CallbackError> {
     if body.len() > opts.max_body_bytes {
         return Err(CallbackError::BodyTooLarge {
-            size: body.len(),
+            size: Some(body.len()),
             limit: opts.max_body_bytes,
         });
     }

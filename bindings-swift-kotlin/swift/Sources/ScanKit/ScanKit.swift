@@ -7605,6 +7605,25 @@ public func scankitVersion() -> String  {
 })
 }
 /**
+ * Refuses a body of `byte_count` bytes that is over
+ * `options.max_body_bytes`, with the `BodyTooLarge` that parsing it would
+ * throw, from its size alone.
+ *
+ * Call it before handing a body that may be large to `parseCallback*` /
+ * `parseDocumentCallback*`, or with a `Content-Length` before reading the
+ * body at all: uniffi's generated code copies a `ByteArray` / `Data`
+ * argument whole into Rust memory, and uniffi copies it once more into a
+ * `Vec`, before any scankit code runs, so the parse functions refuse an
+ * oversized body only after those two copies. Only a number crosses here.
+ */
+public func checkBodySize(byteCount: UInt64, options: ParseOptions)throws   {try rustCallWithError(FfiConverterTypeCallbackError_lift) {
+    uniffi_scankit_ffi_fn_func_check_body_size(
+        FfiConverterUInt64.lower(byteCount),
+        FfiConverterTypeParseOptions_lower(options),$0
+    )
+}
+}
+/**
  * The options used by `parseCallback` and `parseDocumentCallback`.
  */
 public func defaultParseOptions() -> ParseOptions  {
@@ -7903,6 +7922,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.contractVersionMismatch
     }
     if (uniffi_scankit_ffi_checksum_func_scankit_version() != 28045) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_scankit_ffi_checksum_func_check_body_size() != 39683) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_scankit_ffi_checksum_func_default_parse_options() != 45722) {

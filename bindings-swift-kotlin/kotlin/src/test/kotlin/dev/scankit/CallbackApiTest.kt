@@ -76,6 +76,33 @@ class CallbackApiTest {
     }
 
     @Test
+    fun `a 100 MB body is refused by its size before it is copied`() {
+        val defaults = defaultParseOptions()
+        val huge = ByteArray(100_000_000)
+        checkBodySize(approved.size.toULong(), defaults)
+        // Only the size crosses into Rust: nothing is copied.
+        val t0 = System.nanoTime()
+        val e = assertThrows<CallbackException.BodyTooLarge> { checkBodySize(huge.size.toULong(), defaults) }
+        val checkMs = (System.nanoTime() - t0) / 1e6
+        assertNull(e.field)
+        assertEquals("body: 100000000 bytes is over the limit of 65536 bytes", e.reason)
+        assertEquals("body_too_large", snakeCode(e))
+        val small = ParseOptions(maxBodyBytes = 10uL)
+        val s = assertThrows<CallbackException.BodyTooLarge> { checkBodySize(11uL, small) }
+        assertEquals("body: 11 bytes is over the limit of 10 bytes", s.reason)
+        // The parse functions refuse it with the same error, but only after
+        // uniffi has copied the array into Rust memory (twice): what
+        // checkBodySize is there to avoid.
+        val t1 = System.nanoTime()
+        val p = assertThrows<CallbackException.BodyTooLarge> { parseCallbackWith(huge, defaults) }
+        val parseMs = (System.nanoTime() - t1) / 1e6
+        assertEquals(e.reason, p.reason)
+        println("checkBodySize(100 MB): %.2f ms; parseCallbackWith(100 MB): %.1f ms".format(checkMs, parseMs))
+        assertTrue(checkMs < 200, "checkBodySize took $checkMs ms")
+        assertTrue(parseMs < 5000, "parseCallbackWith took $parseMs ms")
+    }
+
+    @Test
     fun `missing field names the field`() {
         val e = assertThrows<CallbackException.MissingField> { parseCallback("verificationStatus=APPROVED_VERIFIED".toByteArray()) }
         assertEquals("jumioIdScanReference", e.field)
