@@ -47,9 +47,9 @@ impl Outcome {
 
     fn assert_bounded(&self, case: &str) {
         eprintln!(
-            "{case}: peak RSS {:.1} MiB, fed {} MiB, {:.2} s",
+            "{case}: peak RSS {:.1} MiB, fed {:.2} MiB, {:.2} s",
             self.peak_kib as f64 / 1024.0,
-            self.fed >> 20,
+            self.fed as f64 / f64::from(1 << 20),
             self.elapsed.as_secs_f64()
         );
         assert!(
@@ -60,21 +60,22 @@ impl Outcome {
     }
 }
 
-/// Writes `parts` to `sink` in 1 MiB writes; stops quietly when the child
-/// closes its stdin (a command that refuses early does).
+/// Writes `parts` to `sink` in writes of up to 1 MiB; stops quietly when
+/// the child closes its stdin (a command that refuses early does). Returns
+/// the bytes the child's pipe accepted.
 fn feed(mut sink: impl Write, parts: Vec<Part>) -> u64 {
     let mut fed = 0u64;
     let mut block = Vec::new();
     for part in parts {
         let result = match part {
-            Part::Bytes(b) => sink.write_all(b).map(|()| fed += b.len() as u64),
+            Part::Bytes(b) => write_counted(&mut sink, b, &mut fed),
             Part::Repeat(byte, mut count) => {
                 block.clear();
                 block.resize(1 << 20, byte);
                 let mut result = Ok(());
                 while count > 0 && result.is_ok() {
                     let n = count.min(block.len() as u64) as usize;
-                    result = sink.write_all(&block[..n]).map(|()| fed += n as u64);
+                    result = write_counted(&mut sink, &block[..n], &mut fed);
                     count -= n as u64;
                 }
                 result
@@ -86,6 +87,22 @@ fn feed(mut sink: impl Write, parts: Vec<Part>) -> u64 {
         }
     }
     fed
+}
+
+/// `write_all` that counts what was written before an error too.
+fn write_counted(sink: &mut impl Write, mut buf: &[u8], fed: &mut u64) -> std::io::Result<()> {
+    while !buf.is_empty() {
+        match sink.write(buf) {
+            Ok(0) => return Err(std::io::ErrorKind::WriteZero.into()),
+            Ok(n) => {
+                *fed += n as u64;
+                buf = &buf[n..];
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
 }
 
 /// Reads `source` to its end; keeps the first MiB, counts the rest.
